@@ -1,0 +1,26 @@
+using ControlPlane.Shared.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace ControlPlane.Galley;
+
+/// <summary>Galley's <c>AddGalley()</c>/<c>MapGalley()</c> pair, used by its own host and by Meshd.</summary>
+public static class GalleyRegistration
+{
+    /// <summary>Flags Galley reads, beyond the common ones.</summary>
+    public static IReadOnlyList<MeshFlag> Flags { get; } =
+    [
+        MeshPort.Galley.ToFlag(),
+    ];
+
+    public static WebApplicationBuilder AddGalley(this WebApplicationBuilder builder)
+    {
+        builder.MeshPorts().Add(MeshPort.Galley, HttpProtocols.Http2);
+        return builder;
+    }
+
+    public static WebApplication MapGalley(this WebApplication app)
+    {
+        return app;
+    }
+}

@@ -1,0 +1,4 @@
+using ControlPlane.Galley;
+using ControlPlane.Shared.Hosting;
+
+return await MeshHost.RunAsync(GalleyHost.Definition, args);

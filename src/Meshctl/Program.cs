@@ -1,0 +1,3 @@
+using ControlPlane.Meshctl;
+
+return await MeshctlCommand.InvokeAsync(args, Console.Out, Console.Error);

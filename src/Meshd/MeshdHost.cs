@@ -1,0 +1,14 @@
+using ControlPlane.Galley;
+using ControlPlane.Shared.Hosting;
+
+namespace ControlPlane.Meshd;
+
+/// <summary>Every service in one process, through each service's own registration pair.</summary>
+public static class MeshdHost
+{
+    public static MeshHostDefinition Definition { get; } = new(
+        "meshd",
+        [.. GalleyRegistration.Flags],
+        builder => builder.AddGalley(),
+        app => app.MapGalley());
+}

@@ -1,0 +1,4 @@
+using ControlPlane.Meshd;
+using ControlPlane.Shared.Hosting;
+
+return await MeshHost.RunAsync(MeshdHost.Definition, args);

@@ -1,0 +1,7 @@
+namespace ControlPlane.Shared.Hosting;
+
+/// <summary>
+/// A documented command-line flag (<c>--name VALUE</c>) mapped onto a configuration key, so that
+/// services read it through <c>IOptions&lt;T&gt;</c> like any other setting.
+/// </summary>
+public sealed record MeshFlag(string Name, string ConfigKey, string Description, string? DefaultValue = null);
