@@ -1,0 +1,14 @@
+namespace ControlPlane.Shared.Config;
+
+/// <summary>
+/// Where a consumer (Pilot, Mixer) gets validated config: in Meshd straight from Galley, alone
+/// from a Galley subscription over xDS. Consumers depend on this and nothing else.
+/// </summary>
+public interface IConfigSnapshotSource
+{
+    /// <summary>The newest snapshot; <see cref="ConfigSnapshot.Empty"/> until the first arrives.</summary>
+    ConfigSnapshot Current { get; }
+
+    /// <summary>Calls <paramref name="onChange"/> with each new snapshot until disposed.</summary>
+    IDisposable Subscribe(Action<ConfigSnapshot> onChange);
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+
+namespace ControlPlane.Shared.Config;
+
+/// <summary>
+/// A core Kubernetes object found beside Istio config (Service, Pod, Namespace, Deployment,
+/// Endpoints, ...): kept as its JSON body, read by analysis and the registry.
+/// </summary>
+public sealed class KubernetesObject(string apiVersion, string kind, ObjectMeta meta, JsonObject body, SourcePosition? position = null)
+{
+    public string ApiVersion { get; } = apiVersion;
+
+    public string Kind { get; } = kind;
+
+    public ObjectMeta Meta { get; } = meta;
+
+    /// <summary>The whole object as JSON (apiVersion, kind, metadata, spec, ...). Do not mutate.</summary>
+    public JsonObject Body { get; } = body;
+
+    public SourcePosition? Position { get; } = position;
+
+    public string Reference => $"{Kind} {Meta.Namespace}/{Meta.Name}";
+}
