@@ -11,10 +11,14 @@ APT_PACKAGES=(
   prometheus       # scrapes /metrics in tests; ships promtool
   python3-grpcio   # gRPC C-core xDS client (Debian's python3 only)
   python3-protobuf
-  nodejs npm       # @grpc/grpc-js-xds xDS client
   nghttp2-client   # h2load, the gRPC load generator of bench/
   ca-certificates curl
 )
+
+# Node.js runs the @grpc/grpc-js-xds client; some machines ship a Node.js that bundles npm.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  APT_PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
