@@ -1,6 +1,9 @@
+using ControlPlane.Galley.Validation;
 using ControlPlane.Shared.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
 
 namespace ControlPlane.Galley;
 
@@ -16,6 +19,7 @@ public static class GalleyRegistration
     public static WebApplicationBuilder AddGalley(this WebApplicationBuilder builder)
     {
         builder.MeshPorts().Add(MeshPort.Galley, HttpProtocols.Http2);
+        builder.Services.AddSingleton<IConfigValidator>(sp => new MeteredConfigValidator(new ConfigValidator(), sp.GetRequiredService<IMetricFactory>()));
         return builder;
     }
 
