@@ -14,7 +14,7 @@ public sealed class DestinationRuleHostAndSubsetsRuleTests
     [InlineData("{'host':'r','subsets':[{'name':'v1'},{'name':'v1'}]}", "spec.subsets[1].name", "duplicate subset names: v1")]
     [InlineData("{'host':'r','subsets':[{'name':'V_1'}]}", "spec.subsets[0].name", "subset name is invalid: V_1")]
     [InlineData("{'host':'r','subsets':[{'labels':{'version':'v1'}}]}", "spec.subsets[0].name", "subset name cannot be empty")]
-    [InlineData("{'host':'r','subsets':[{'name':'v1','labels':{'-bad':'v1'}}]}", "spec.subsets[0].labels[-bad]", "invalid tag key: \"-bad\"")]
+    [InlineData("{'host':'r','subsets':[{'name':'v1','labels':{'-bad':'v1'}}]}", "spec.subsets[0].labels.-bad", "invalid tag key: \"-bad\"")]
     public void Validate_BadHostOrSubset_ReportsField(string json, string path, string message) =>
         ValidationAssert.SingleError(Dr(json), path, message);
 

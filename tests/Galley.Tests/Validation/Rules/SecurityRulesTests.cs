@@ -13,7 +13,7 @@ public sealed class SecurityRulesTests
     [Theory]
     [InlineData("{'mtls':{'mode':7}}", "spec.mtls.mode", "unknown mTLS mode 7, must be one of UNSET, DISABLE, PERMISSIVE, STRICT")]
     [InlineData("{'portLevelMtls':{'8080':{'mode':'DISABLE'}}}", "spec.portLevelMtls", "mesh/namespace peer authentication cannot have port level mTLS")]
-    [InlineData("{'selector':{'matchLabels':{'app':'db'}},'portLevelMtls':{'0':{'mode':'DISABLE'}}}", "spec.portLevelMtls[0]", "port must be in range 1..65535")]
+    [InlineData("{'selector':{'matchLabels':{'app':'db'}},'portLevelMtls':{'0':{'mode':'DISABLE'}}}", "spec.portLevelMtls.0", "port must be in range 1..65535")]
     public void Validate_BadPeerAuthentication_ReportsField(string json, string path, string message) =>
         ValidationAssert.SingleError(TestObjects.Create(ConfigKinds.PeerAuthentication, json), path, message);
 

@@ -22,7 +22,7 @@ public sealed class ServiceEntryResolutionRuleTests
     [InlineData("'resolution':'NONE','endpoints':[{'address':'10.0.0.1'}]", "spec.endpoints", "no endpoints should be provided for resolution type none")]
     [InlineData("'resolution':'DNS_ROUND_ROBIN','endpoints':[{'address':'a.example.com'},{'address':'b.example.com'}]", "spec.endpoints", "there must only be 0 or 1 endpoint for resolution mode DNS_ROUND_ROBIN")]
     [InlineData("'resolution':'DNS','endpoints':[{'address':'bad_host'}]", "spec.endpoints[0].address", "endpoint address \"bad_host\" is not a valid FQDN or an IP address")]
-    [InlineData("'resolution':'STATIC','endpoints':[{'address':'10.0.0.1','ports':{'grpc':9090}}]", "spec.endpoints[0].ports[grpc]", "endpoint port 9090 is not defined by the service entry")]
+    [InlineData("'resolution':'STATIC','endpoints':[{'address':'10.0.0.1','ports':{'grpc':9090}}]", "spec.endpoints[0].ports.grpc", "endpoint port 9090 is not defined by the service entry")]
     public void Validate_ResolutionInconsistentWithEndpoints_ReportsField(string fields, string path, string message) =>
         ValidationAssert.SingleError(Se("reviews.example.com", fields), path, message);
 

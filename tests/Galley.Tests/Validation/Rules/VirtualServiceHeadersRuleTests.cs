@@ -10,8 +10,8 @@ public sealed class VirtualServiceHeadersRuleTests
 
     [Theory]
     [InlineData("{'request':{'remove':['host']}}", "spec.http[0].headers.request.remove[0]", "invalid header \"host\": cannot set Host header")]
-    [InlineData("{'request':{'set':{':path':'/x'}}}", "spec.http[0].headers.request.set[:path]", "invalid header \":path\": header cannot have \":\" prefix")]
-    [InlineData("{'response':{'set':{':status':'200'}}}", "spec.http[0].headers.response.set[:status]", "invalid header \":status\": header cannot have \":\" prefix")]
+    [InlineData("{'request':{'set':{':path':'/x'}}}", "spec.http[0].headers.request.set[\":path\"]", "invalid header \":path\": header cannot have \":\" prefix")]
+    [InlineData("{'response':{'set':{':status':'200'}}}", "spec.http[0].headers.response.set[\":status\"]", "invalid header \":status\": header cannot have \":\" prefix")]
     public void Validate_BadHeaderOperation_ReportsHeaderPath(string headers, string path, string message) =>
         ValidationAssert.SingleError(Http(headers), path, message);
 

@@ -14,10 +14,10 @@ public sealed class WorkloadEntryRuleTests
     [Theory]
     [InlineData("{'ports':{'http':80}}", "spec.address", "address is required")]
     [InlineData("{'address':'bad_host'}", "spec.address", "endpoint address \"bad_host\" is not a valid FQDN or an IP address")]
-    [InlineData("{'address':'10.0.0.1','ports':{'http':0}}", "spec.ports[http]", "port number 0 must be in the range 1..65535")]
-    [InlineData("{'address':'10.0.0.1','ports':{'Bad_Name':80}}", "spec.ports[Bad_Name]", "invalid port name: Bad_Name")]
+    [InlineData("{'address':'10.0.0.1','ports':{'http':0}}", "spec.ports.http", "port number 0 must be in the range 1..65535")]
+    [InlineData("{'address':'10.0.0.1','ports':{'Bad_Name':80}}", "spec.ports.Bad_Name", "invalid port name: Bad_Name")]
     [InlineData("{'address':'unix:///var/run/app.sock','ports':{'http':80}}", "spec.ports", "unix endpoint unix:///var/run/app.sock must not include ports")]
-    [InlineData("{'address':'10.0.0.1','labels':{'app':'a b'}}", "spec.labels[app]", "invalid tag value: \"a b\"")]
+    [InlineData("{'address':'10.0.0.1','labels':{'app':'a b'}}", "spec.labels.app", "invalid tag value: \"a b\"")]
     public void Validate_BadWorkloadEntry_ReportsField(string json, string path, string message) =>
         ValidationAssert.SingleError(We(json), path, message);
 

@@ -9,8 +9,8 @@ public sealed class WorkloadSelectorRuleTests
         ValidationAssert.Clean(TestObjects.Create(ConfigKinds.PeerAuthentication, "{'selector':{'matchLabels':{'app':'reviews'}},'mtls':{'mode':'STRICT'}}"));
 
     [Theory]
-    [InlineData("{'app':'rev*'}", "spec.selector.matchLabels[app]", "wildcard is not supported in selector: \"app=rev*\"")]
-    [InlineData("{'app':'bad value'}", "spec.selector.matchLabels[app]", "invalid tag value: \"bad value\"")]
+    [InlineData("{'app':'rev*'}", "spec.selector.matchLabels.app", "wildcard is not supported in selector: \"app=rev*\"")]
+    [InlineData("{'app':'bad value'}", "spec.selector.matchLabels.app", "invalid tag value: \"bad value\"")]
     public void Validate_BadSelectorLabel_ReportsLabel(string labels, string path, string message) => ValidationAssert.SingleError(
         TestObjects.Create(ConfigKinds.PeerAuthentication, "{'selector':{'matchLabels':" + labels + "},'mtls':{'mode':'STRICT'}}"), path, message);
 
