@@ -44,34 +44,24 @@ internal sealed class DeltaStreamSession(XdsStreamSessionDeps deps, long streamI
         var changed = first;
         if (first && request.ResourceNamesSubscribe.Count == 0)
         {
-            state.Wildcard = true;
+            state.Subscribe(XdsSubscription.WildcardName);
         }
 
         foreach (var name in request.ResourceNamesSubscribe)
         {
-            if (name == XdsSubscription.WildcardName)
+            if (state.Subscribe(name))
             {
-                changed |= !state.Wildcard;
-                state.Wildcard = true;
-            }
-            else if (state.Names.Add(name))
-            {
-                newNames.Add(name);
                 changed = true;
+                if (name != XdsSubscription.WildcardName)
+                {
+                    newNames.Add(name);
+                }
             }
         }
 
         foreach (var name in request.ResourceNamesUnsubscribe)
         {
-            changed |= name == XdsSubscription.WildcardName ? state.Wildcard : state.Names.Contains(name);
-            if (name == XdsSubscription.WildcardName)
-            {
-                state.Wildcard = false;
-            }
-            else
-            {
-                state.Names.Remove(name);
-            }
+            changed |= state.Unsubscribe(name);
         }
 
         // The client forgets what it unsubscribed from; no removal is sent for those.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 
@@ -36,12 +37,14 @@ public static class XdsServerRegistration
         {
             var options = new XdsServerOptions();
             configure?.Invoke(options);
-            return new XdsServer(
+            var server = new XdsServer(
                 provider(sp),
                 sp.GetKeyedServices<IXdsStreamObserver>(k),
                 options,
                 sp.GetRequiredService<ILogger<XdsServer>>(),
                 sp.GetService<TimeProvider>());
+            sp.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(server.Stop);
+            return server;
         });
         return services;
     }
