@@ -1,14 +1,30 @@
 using System.CommandLine;
+using ControlPlane.Meshctl.Commands;
 
 namespace ControlPlane.Meshctl;
 
 /// <summary>The <c>meshctl</c> command tree. Each subcommand lives in its own file under Commands/.</summary>
 public static class MeshctlCommand
 {
-    public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Exit code for command-line usage errors (unknown options, missing arguments).</summary>
+    public const int UsageError = 2;
+
+    public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         var root = new RootCommand("meshctl: the control plane's command-line tool");
+        root.Subcommands.Add(ValidateCommand.Create(stdin ?? Console.In));
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return await root.Parse(args).InvokeAsync(configuration);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await stderr.WriteLineAsync($"meshctl: {error.Message}");
+            }
+
+            return UsageError;
+        }
+
+        return await parsed.InvokeAsync(configuration);
     }
 }
