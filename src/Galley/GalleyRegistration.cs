@@ -1,3 +1,4 @@
+using ControlPlane.Galley.Admission;
 using ControlPlane.Galley.Validation;
 using ControlPlane.Shared.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -14,17 +15,20 @@ public static class GalleyRegistration
     public static IReadOnlyList<MeshFlag> Flags { get; } =
     [
         MeshPort.Galley.ToFlag(),
+        .. AdmissionRegistration.Flags,
     ];
 
     public static WebApplicationBuilder AddGalley(this WebApplicationBuilder builder)
     {
         builder.MeshPorts().Add(MeshPort.Galley, HttpProtocols.Http2);
         builder.Services.AddSingleton<IConfigValidator>(sp => new MeteredConfigValidator(new ConfigValidator(), sp.GetRequiredService<IMetricFactory>()));
+        builder.AddGalleyAdmission();
         return builder;
     }
 
     public static WebApplication MapGalley(this WebApplication app)
     {
+        app.MapGalleyAdmission();
         return app;
     }
 }

@@ -1,0 +1,84 @@
+using ControlPlane.Shared.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ControlPlane.Galley.Admission;
+
+/// <summary>
+/// Wires the validating webhook into Galley: the webhook port with its certificate when
+/// <c>--webhook-cert</c> and <c>--webhook-key</c> are given, nothing (and a log line) otherwise.
+/// </summary>
+public static class AdmissionRegistration
+{
+    public static readonly MeshFlag CertFlag = new("--webhook-cert", $"{WebhookOptions.Section}:CertFile", "PEM certificate of the validating webhook (with --webhook-key); without it the webhook is not served");
+
+    public static readonly MeshFlag KeyFlag = new("--webhook-key", $"{WebhookOptions.Section}:KeyFile", "PEM private key of --webhook-cert");
+
+    /// <summary>The flags the webhook reads: its port and its certificate files.</summary>
+    public static IReadOnlyList<MeshFlag> Flags { get; } = [MeshPort.Webhook.ToFlag(), CertFlag, KeyFlag];
+
+    public static WebApplicationBuilder AddGalleyAdmission(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
+        builder.Services.AddSingleton<AdmissionReviewer>();
+        if (string.IsNullOrEmpty(options.CertFile) && string.IsNullOrEmpty(options.KeyFile))
+        {
+            builder.Services.AddHostedService(sp => new AdmissionStartupLog(sp.GetRequiredService<ILogger<AdmissionReviewer>>(), null, null));
+            return builder;
+        }
+
+        if (string.IsNullOrEmpty(options.CertFile) || string.IsNullOrEmpty(options.KeyFile))
+        {
+            throw new MeshUsageException($"{CertFlag.Name} and {KeyFlag.Name} must be given together");
+        }
+
+        try
+        {
+            using var check = WebhookCertificate.Load(options.CertFile, options.KeyFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            throw new MeshUsageException($"{CertFlag.Name} {options.CertFile} / {KeyFlag.Name} {options.KeyFile}: cannot load the certificate and key: {e.Message}");
+        }
+
+        var (certFile, keyFile) = (options.CertFile, options.KeyFile);
+        builder.Services.AddSingleton(sp => new WebhookCertificate(certFile, keyFile, sp.GetRequiredService<ILogger<WebhookCertificate>>()));
+        builder.Services.AddHostedService(sp => new AdmissionStartupLog(sp.GetRequiredService<ILogger<AdmissionReviewer>>(), certFile, sp.GetRequiredService<WebhookCertificate>()));
+        builder.MeshPorts().Add(MeshPort.Webhook, HttpProtocols.Http1AndHttp2, sp => sp.GetRequiredService<WebhookCertificate>().Current);
+        return builder;
+    }
+
+    public static WebApplication MapGalleyAdmission(this WebApplication app)
+    {
+        if (app.Services.GetService<WebhookCertificate>() is not null)
+        {
+            app.MapValidatingWebhook();
+        }
+
+        return app;
+    }
+
+    /// <summary>Says at startup whether the webhook is served, and with which certificate.</summary>
+    private sealed class AdmissionStartupLog(ILogger logger, string? certFile, WebhookCertificate? certificate) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (certificate is null)
+            {
+                AdmissionLog.Disabled(logger);
+            }
+            else
+            {
+                AdmissionLog.Enabled(logger, certFile!, certificate.Current.Subject, certificate.Current.NotAfter);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
