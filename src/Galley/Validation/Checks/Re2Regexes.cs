@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -16,6 +17,12 @@ internal static class Re2Regexes
 
     private const string Reference = "; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)";
 
+    // Parsing a regex costs far more than every other check of an object; configs repeat the same
+    // patterns, so verdicts are remembered (bounded: cleared when full).
+    private const int CacheLimit = 4096;
+
+    private static readonly ConcurrentDictionary<string, string?> Verdicts = new(StringComparer.Ordinal);
+
     private static readonly Dictionary<string, string> PosixClasses = new(StringComparer.Ordinal)
     {
         ["alpha"] = "a-zA-Z", ["digit"] = "0-9", ["alnum"] = "0-9A-Za-z", ["upper"] = "A-Z", ["lower"] = "a-z",
@@ -25,6 +32,23 @@ internal static class Re2Regexes
 
     /// <summary>Null when <paramref name="pattern"/> is a valid RE2 regex, else what is wrong with it.</summary>
     public static string? Check(string pattern)
+    {
+        if (Verdicts.TryGetValue(pattern, out var known))
+        {
+            return known;
+        }
+
+        if (Verdicts.Count >= CacheLimit)
+        {
+            Verdicts.Clear();
+        }
+
+        var verdict = Judge(pattern);
+        Verdicts.TryAdd(pattern, verdict);
+        return verdict;
+    }
+
+    private static string? Judge(string pattern)
     {
         if (pattern.Length == 0)
         {
