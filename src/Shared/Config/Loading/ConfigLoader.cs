@@ -46,7 +46,7 @@ public sealed class ConfigLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            results.Add(new ConfigDiagnostic(DiagnosticLevel.Error, $"cannot read directory: {ex.Message}", new SourcePosition(path, 0, 0)));
+            results.Add(new ConfigDiagnostic(DiagnosticLevel.Error, $"cannot read directory: {ex.Message}", new SourcePosition(path, 1, 1)));
             return results.Build();
         }
 
@@ -67,7 +67,7 @@ public sealed class ConfigLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            results.Add(new ConfigDiagnostic(DiagnosticLevel.Error, $"cannot read file: {ex.Message}", new SourcePosition(path, 0, 0)));
+            results.Add(new ConfigDiagnostic(DiagnosticLevel.Error, $"cannot read file: {ex.Message}", new SourcePosition(path, 1, 1)));
             return;
         }
 
