@@ -71,8 +71,11 @@ public sealed class ConfigLoader
             return;
         }
 
+        // JSON is read by the YAML parser (for positions). YAML forbids tabs as indentation, JSON
+        // allows them; outside strings a JSON tab is only whitespace and inside strings it must be
+        // escaped, so replacing tabs with spaces keeps the document and every column the same.
         var isJson = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        YamlDocuments.Read(text, path, split: !isJson, results);
+        YamlDocuments.Read(isJson ? text.Replace('\t', ' ') : text, path, split: !isJson, results);
     }
 
     private static IEnumerable<string> EnumerateConfigFiles(string directory)
