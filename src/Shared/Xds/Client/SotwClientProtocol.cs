@@ -65,9 +65,8 @@ internal sealed class SotwClientProtocol(XdsClientOptions options) : IXdsClientP
 
         var accepted = resources.Where(r => state.Includes(r.Name)).ToList();
         var fullState = state.Wildcard || options.FullStateTypeUrls.Contains(response.TypeUrl);
-        var removals = fullState
-            ? state.Resources.Keys.Where(n => accepted.All(r => r.Name != n)).ToList()
-            : [];
+        var acceptedNames = fullState ? accepted.Select(r => r.Name).ToHashSet(StringComparer.Ordinal) : null;
+        var removals = acceptedNames is null ? [] : state.Resources.Keys.Where(n => !acceptedNames.Contains(n)).ToList();
         var update = state.Apply(response.VersionInfo, accepted, removals);
         return new(Request(state), update, null);
     }
