@@ -54,7 +54,7 @@ internal sealed class SotwClientProtocol(XdsClientOptions options) : IXdsClientP
         error ??= resources.FirstOrDefault(r => r.Body.TypeUrl != response.TypeUrl) is { } wrong
             ? $"resource {wrong.Name} has type {wrong.Body.TypeUrl}, expected {response.TypeUrl}"
             : null;
-        error ??= options.Validator?.Invoke(new XdsClientResponse(response.TypeUrl, response.VersionInfo, resources, []));
+        error ??= XdsClientValidation.Run(options, new XdsClientResponse(response.TypeUrl, response.VersionInfo, resources, []));
         if (error is not null)
         {
             // NACK: echo the nonce, keep the last accepted version (spec: ACK/NACK and version).
