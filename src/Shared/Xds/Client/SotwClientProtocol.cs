@@ -31,12 +31,19 @@ internal sealed class SotwClientProtocol(XdsClientOptions options) : IXdsClientP
     public XdsClientStep<DiscoveryRequest> OnResponse(DiscoveryResponse response, Func<string, XdsClientTypeState?> types)
     {
         var state = types(response.TypeUrl);
-        if (state is null || !state.Subscribed)
+        if (state is null)
         {
             return new(null, null, null);
         }
 
         state.LastNonce = response.Nonce;
+        if (!state.Subscribed)
+        {
+            // Our unsubscribe may have carried a nonce the server already considered stale (it had
+            // sent this response meanwhile) and been ignored: restate it with the latest nonce.
+            return new(Request(state), null, null);
+        }
+
         var resources = new List<XdsClientResource>(response.Resources.Count);
         string? error = null;
         foreach (var body in response.Resources)

@@ -66,6 +66,11 @@ internal sealed class DeltaStreamSession(XdsStreamSessionDeps deps, long streamI
 
         // The client forgets what it unsubscribed from; no removal is sent for those.
         var subscription = state.Subscription;
+        if (changed)
+        {
+            Deps.Observer.SubscriptionChanged(context, typeUrl, subscription);
+        }
+
         foreach (var name in state.ClientVersions.Keys.Where(n => !subscription.Includes(n)).ToList())
         {
             state.ClientVersions.Remove(name);

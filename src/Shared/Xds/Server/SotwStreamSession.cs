@@ -47,6 +47,10 @@ internal sealed class SotwStreamSession(XdsStreamSessionDeps deps, long streamId
 
         var first = !state.Requested;
         var changed = state.UpdateSubscription(request.ResourceNames);
+        if (changed)
+        {
+            Deps.Observer.SubscriptionChanged(context, typeUrl, state.Subscription);
+        }
         return first || changed ? Respond(context, typeUrl, state, force: true) : [];
     }
 

@@ -75,6 +75,23 @@ public sealed class XdsClientProtocolTests
     }
 
     [Fact]
+    public void SotwResponse_AfterUnsubscribe_RestatesTheEmptySubscriptionWithTheLatestNonce()
+    {
+        var state = Subscribed(wildcard: false, "a");
+        var protocol = new SotwClientProtocol(_options);
+        protocol.Open([state]);
+        protocol.OnResponse(Response("v1", "n1", ("a", "1")), _ => state);
+        state.Subscribed = false;
+        state.Names.Clear();
+
+        var step = protocol.OnResponse(Response("v2", "n2", ("a", "2")), _ => state);
+
+        Assert.Equal("n2", step.Reply!.ResponseNonce);
+        Assert.Empty(step.Reply.ResourceNames);
+        Assert.Null(step.Update);
+    }
+
+    [Fact]
     public void SotwResponse_NamedTypeNotFullState_KeepsResourcesLeftOut()
     {
         var state = Subscribed(wildcard: false, "a", "b");

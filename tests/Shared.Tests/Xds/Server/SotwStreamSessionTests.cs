@@ -54,6 +54,9 @@ public sealed class SotwStreamSessionTests
         var response = Assert.Single(_fixture.Sotw().OnRequest(First("b", "missing")));
 
         Assert.Equal(["b"], Names(response));
+        var status = Assert.Single(Assert.Single(_fixture.Status.Clients()).Types);
+        Assert.Equal(["b", "missing"], status.Subscription!.Names.Order());
+        Assert.False(status.Subscription.IsWildcard);
     }
 
     [Fact]

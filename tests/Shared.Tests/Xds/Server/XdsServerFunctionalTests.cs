@@ -34,7 +34,7 @@ public sealed class XdsServerFunctionalTests
     }
 
     [Fact]
-    public async Task DeltaAggregatedResources_RawClient_GetsResourcesWithNamesAndVersions()
+    public async Task DeltaAggregatedResources_RawClient_GetsNamedVersionedResourcesFromTheConfiguredControlPlane()
     {
         await using var server = await XdsTestServer.StartAsync();
         server.Cache.SetResources(TypeA, Set("v1", ("a", "1")));
@@ -50,6 +50,7 @@ public sealed class XdsServerFunctionalTests
         Assert.Equal("a", resource.Name);
         Assert.Equal(Resource("a", "1").Version, resource.Version);
         Assert.Equal("v1", response.SystemVersionInfo);
+        Assert.Equal("test-control-plane", response.ControlPlane.Identifier);
         Assert.Equal(1, server.Server.StreamCount);
     }
 
