@@ -81,7 +81,11 @@ internal sealed class SotwStreamSession(XdsStreamSessionDeps deps, long streamId
             return [];
         }
 
-        var set = Deps.Provider.GetResources(context, typeUrl, subscription);
+        if (Deps.Provider.GetResources(context, typeUrl, subscription) is not { } set)
+        {
+            return [];
+        }
+
         var selected = set.Resources.Values
             .Where(r => subscription.Includes(r.Name))
             .OrderBy(r => r.Name, StringComparer.Ordinal)

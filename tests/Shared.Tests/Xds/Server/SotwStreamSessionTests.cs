@@ -60,6 +60,31 @@ public sealed class SotwStreamSessionTests
     }
 
     [Fact]
+    public void OnRequest_TypeNotLoadedYet_AnswersOnlyOnceItIsSet()
+    {
+        var session = _fixture.Sotw();
+
+        var early = session.OnRequest(new DiscoveryRequest { Node = ClientNode(), TypeUrl = TypeB });
+        _fixture.Cache.SetResources(TypeB, new("l1", [LocalityResource("x", "z")]));
+        var late = Assert.Single(session.OnChange([TypeB]));
+
+        Assert.Empty(early);
+        Assert.Equal("l1", late.VersionInfo);
+    }
+
+    [Fact]
+    public void OnChange_TypeLeftOutOfTheNextSnapshot_SendsItEmpty()
+    {
+        var session = _fixture.Sotw();
+        session.OnRequest(First());
+
+        _fixture.Cache.SetSnapshot(Shared.Xds.XdsSnapshot.Empty);
+        var response = Assert.Single(session.OnChange([TypeA]));
+
+        Assert.Empty(response.Resources);
+    }
+
+    [Fact]
     public void OnRequest_AckWithLatestNonce_RecordsAckAndSendsNothing()
     {
         var session = _fixture.Sotw();
