@@ -42,6 +42,7 @@ internal static class ValidationRules
         new AuthorizationPolicySourceRule(),
         new AuthorizationPolicyOperationRule(),
         new AuthorizationPolicyConditionRule(),
+        new AuthorizationPolicyDenyHttpOnlyRule(),
         new PolicyTargetRule(),
         new PeerAuthenticationRule(),
         new RequestAuthenticationRule(),
