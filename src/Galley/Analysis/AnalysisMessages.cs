@@ -15,11 +15,19 @@ internal static class AnalysisMessages
 
     public static MessageType ConflictingMeshGatewayVirtualServiceHostsType { get; } = new("IST0109", "ConflictingMeshGatewayVirtualServiceHosts", DiagnosticLevel.Error);
 
+    public static MessageType ConflictingSidecarWorkloadSelectorsType { get; } = new("IST0110", "ConflictingSidecarWorkloadSelectors", DiagnosticLevel.Error);
+
+    public static MessageType MultipleSidecarsWithoutWorkloadSelectorsType { get; } = new("IST0111", "MultipleSidecarsWithoutWorkloadSelectors", DiagnosticLevel.Error);
+
     public static MessageType VirtualServiceDestinationPortSelectorRequiredType { get; } = new("IST0112", "VirtualServiceDestinationPortSelectorRequired", DiagnosticLevel.Error);
 
     public static MessageType PortNameIsNotUnderNamingConventionType { get; } = new("IST0118", "PortNameIsNotUnderNamingConvention", DiagnosticLevel.Info);
 
     public static MessageType NoMatchingWorkloadsFoundType { get; } = new("IST0127", "NoMatchingWorkloadsFound", DiagnosticLevel.Warning);
+
+    public static MessageType NoServerCertificateVerificationDestinationLevelType { get; } = new("IST0128", "NoServerCertificateVerificationDestinationLevel", DiagnosticLevel.Warning);
+
+    public static MessageType NoServerCertificateVerificationPortLevelType { get; } = new("IST0129", "NoServerCertificateVerificationPortLevel", DiagnosticLevel.Warning);
 
     public static MessageType VirtualServiceHostNotFoundInGatewayType { get; } = new("IST0132", "VirtualServiceHostNotFoundInGateway", DiagnosticLevel.Warning);
 
@@ -36,8 +44,10 @@ internal static class AnalysisMessages
     public static IReadOnlyList<MessageType> All { get; } =
     [
         ReferencedResourceNotFoundType, ConflictingMeshGatewayVirtualServiceHostsType,
+        ConflictingSidecarWorkloadSelectorsType, MultipleSidecarsWithoutWorkloadSelectorsType,
         VirtualServiceDestinationPortSelectorRequiredType, PortNameIsNotUnderNamingConventionType,
-        NoMatchingWorkloadsFoundType, VirtualServiceHostNotFoundInGatewayType, ServiceEntryAddressesRequiredType,
+        NoMatchingWorkloadsFoundType, NoServerCertificateVerificationDestinationLevelType, NoServerCertificateVerificationPortLevelType,
+        VirtualServiceHostNotFoundInGatewayType, ServiceEntryAddressesRequiredType,
         DestinationRuleSubsetNotSelectPodsType, UnknownDestinationRuleHostType, ConflictingDestinationRulesHostType,
     ];
 
@@ -49,6 +59,26 @@ internal static class AnalysisMessages
             target,
             "metadata.name",
             $"The VirtualServices {virtualServices} associated with mesh gateway define the same host {host} which can lead to undefined behavior. This can be fixed by merging the conflicting VirtualServices into a single resource.");
+
+    public static ConfigDiagnostic ConflictingSidecarWorkloadSelectors(ConfigObject target, IEnumerable<string> sidecars, string ns, string workload) =>
+        ConflictingSidecarWorkloadSelectorsType.On(
+            target, "metadata.name", $"The Sidecars {List(sidecars)} in namespace {Quote(ns)} select the same workload pod {Quote(workload)}, which can lead to undefined behavior.");
+
+    public static ConfigDiagnostic MultipleSidecarsWithoutWorkloadSelectors(ConfigObject target, IEnumerable<string> sidecars, string ns) =>
+        MultipleSidecarsWithoutWorkloadSelectorsType.On(
+            target, "metadata.name", $"The Sidecars {List(sidecars)} in namespace {Quote(ns)} have no workload selector, which can lead to undefined behavior.");
+
+    public static ConfigDiagnostic NoServerCertificateVerificationDestinationLevel(ConfigObject target, string mode, string host) =>
+        NoServerCertificateVerificationDestinationLevelType.On(
+            target,
+            "spec.trafficPolicy.tls",
+            $"DestinationRule {target.Meta.Key} in namespace {target.Meta.Namespace} has TLS mode set to {mode} but no caCertificates are set to validate server identity for host: {host}");
+
+    public static ConfigDiagnostic NoServerCertificateVerificationPortLevel(ConfigObject target, string fieldPath, string mode, string host, string port) =>
+        NoServerCertificateVerificationPortLevelType.On(
+            target,
+            fieldPath,
+            $"DestinationRule {target.Meta.Key} in namespace {target.Meta.Namespace} has TLS mode set to {mode} but no caCertificates are set to validate server identity for host: {host} at port {port}");
 
     public static ConfigDiagnostic VirtualServiceDestinationPortSelectorRequired(ConfigObject target, string fieldPath, string host, IEnumerable<uint> ports) =>
         VirtualServiceDestinationPortSelectorRequiredType.On(

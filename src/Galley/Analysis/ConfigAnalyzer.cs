@@ -21,6 +21,8 @@ internal sealed class ConfigAnalyzer(IReadOnlyList<IAnalyzer> analyzers)
         new ConflictingMeshGatewayHostsAnalyzer(),
         new DestinationRuleSubsetAnalyzer(),
         new DestinationRuleConflictAnalyzer(),
+        new DestinationRuleCaCertificateAnalyzer(),
+        new SidecarSelectorAnalyzer(),
         new GatewaySelectorAnalyzer(),
         new AuthorizationPolicyAnalyzer(),
         new ServicePortNameAnalyzer(),
