@@ -33,6 +33,8 @@ internal static class AnalysisMessages
 
     public static MessageType ServiceEntryAddressesRequiredType { get; } = new("IST0134", "ServiceEntryAddressesRequired", DiagnosticLevel.Warning);
 
+    public static MessageType ConflictingGatewaysType { get; } = new("IST0145", "ConflictingGateways", DiagnosticLevel.Error);
+
     public static MessageType DestinationRuleSubsetNotSelectPodsType { get; } = new("IST0173", "DestinationRuleSubsetNotSelectPods", DiagnosticLevel.Error);
 
     public static MessageType UnknownDestinationRuleHostType { get; } = new("IST0174", "UnknownDestinationRuleHost", DiagnosticLevel.Warning);
@@ -47,7 +49,7 @@ internal static class AnalysisMessages
         ConflictingSidecarWorkloadSelectorsType, MultipleSidecarsWithoutWorkloadSelectorsType,
         VirtualServiceDestinationPortSelectorRequiredType, PortNameIsNotUnderNamingConventionType,
         NoMatchingWorkloadsFoundType, NoServerCertificateVerificationDestinationLevelType, NoServerCertificateVerificationPortLevelType,
-        VirtualServiceHostNotFoundInGatewayType, ServiceEntryAddressesRequiredType,
+        VirtualServiceHostNotFoundInGatewayType, ServiceEntryAddressesRequiredType, ConflictingGatewaysType,
         DestinationRuleSubsetNotSelectPodsType, UnknownDestinationRuleHostType, ConflictingDestinationRulesHostType,
     ];
 
@@ -101,6 +103,10 @@ internal static class AnalysisMessages
 
     public static ConfigDiagnostic ServiceEntryAddressesRequired(ConfigObject target, string fieldPath) =>
         ServiceEntryAddressesRequiredType.On(target, fieldPath, "ServiceEntry addresses are required for this protocol.");
+
+    public static ConfigDiagnostic ConflictingGateways(ConfigObject target, string fieldPath, string gateways, string selector, uint port, IEnumerable<string> hosts) =>
+        ConflictingGatewaysType.On(
+            target, fieldPath, $"Conflict with gateways {gateways} (workload selector {selector}, port {port}, hosts {string.Join(',', hosts)}).");
 
     public static ConfigDiagnostic DestinationRuleSubsetNotSelectPods(ConfigObject target, string fieldPath, string subset) =>
         DestinationRuleSubsetNotSelectPodsType.On(

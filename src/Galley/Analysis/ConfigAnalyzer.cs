@@ -24,6 +24,7 @@ internal sealed class ConfigAnalyzer(IReadOnlyList<IAnalyzer> analyzers)
         new DestinationRuleCaCertificateAnalyzer(),
         new SidecarSelectorAnalyzer(),
         new GatewaySelectorAnalyzer(),
+        new GatewayConflictAnalyzer(),
         new AuthorizationPolicyAnalyzer(),
         new ServicePortNameAnalyzer(),
         new ServiceEntryAddressesAnalyzer(),
