@@ -20,7 +20,7 @@ internal sealed class VirtualServiceDestinationRuleAnalyzer : IAnalyzer
                 Host: Hosts.ToFqdn(r.Rule.Host, r.Object.Meta.Namespace),
                 ExportTo: ExportTo.Resolve(r.Rule.ExportTo, r.Object.Meta.Namespace),
                 Subsets: r.Rule.Subsets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal)))
-            .ToList();
+            .ToLookup(r => r.Host, StringComparer.OrdinalIgnoreCase);
 
         foreach (var vs in context.OfKind(ConfigKinds.VirtualService))
         {
@@ -34,10 +34,8 @@ internal sealed class VirtualServiceDestinationRuleAnalyzer : IAnalyzer
                 }
 
                 var host = Hosts.ToFqdn(route.Destination.Host, ns);
-                var defined = rules.Any(r =>
-                    string.Equals(r.Host, host, StringComparison.OrdinalIgnoreCase)
-                    && (r.ExportTo.Contains(ExportTo.All) || r.ExportTo.Contains(ns))
-                    && r.Subsets.Contains(subset));
+                var defined = rules[host].Any(r =>
+                    (r.ExportTo.Contains(ExportTo.All) || r.ExportTo.Contains(ns)) && r.Subsets.Contains(subset));
                 if (!defined)
                 {
                     var what = route.IsMirror ? "mirror+subset in destinationrule" : "host+subset in destinationrule";

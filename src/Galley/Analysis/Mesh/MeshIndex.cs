@@ -14,6 +14,9 @@ internal sealed class MeshIndex(
     IReadOnlyList<MeshService> services,
     IReadOnlyDictionary<string, ConfigObject> gateways)
 {
+    private readonly ILookup<string, MeshService> _byHost = services.ToLookup(s => s.Host, StringComparer.OrdinalIgnoreCase);
+    private readonly MeshService[] _wildcards = services.Where(s => s.Host.StartsWith('*')).ToArray();
+
     /// <summary>Namespaces that exist: Namespace objects and the namespace of every object read.</summary>
     public IReadOnlySet<string> Namespaces { get; } = namespaces;
 
@@ -46,10 +49,10 @@ internal sealed class MeshIndex(
 
         bool Visible(MeshService s) => s.ExportTo.Contains(ExportTo.All) || scopes.Any(s.ExportTo.Contains);
 
-        var exact = Services.Where(s => string.Equals(s.Host, fqdn, StringComparison.OrdinalIgnoreCase)).ToList();
+        var exact = _byHost[fqdn];
         return exact.FirstOrDefault(s => s.ExportTo.Contains(ExportTo.All))
             ?? exact.FirstOrDefault(Visible)
-            ?? Services.FirstOrDefault(s => s.Host.StartsWith('*') && Visible(s) && fqdn.TrimStart('*').EndsWith(s.Host[1..], StringComparison.OrdinalIgnoreCase));
+            ?? _wildcards.FirstOrDefault(s => Visible(s) && fqdn.TrimStart('*').EndsWith(s.Host[1..], StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Workloads in <paramref name="ns"/> (every namespace when null) that <paramref name="selector"/> selects.</summary>
