@@ -7,8 +7,9 @@ namespace ControlPlane.Meshctl.Commands;
 
 /// <summary>
 /// <c>meshctl analyze PATH...</c>: loads files, directories (recursively) or <c>-</c> (stdin) and
-/// runs the cross-resource analysis, printing as <c>istioctl analyze</c> does. Exit codes: 0 no
-/// Error, 1 some Error (load errors count, as IST0106), 2 usage error.
+/// runs the cross-resource analysis, printing as <c>istioctl analyze</c> does. Exit codes: 0 nothing
+/// at or above <c>--failure-threshold</c> (Error by default), 1 otherwise (load errors count, as
+/// IST0106), 2 usage error.
 /// </summary>
 internal static class AnalyzeCommand
 {
@@ -28,27 +29,41 @@ internal static class AnalyzeCommand
             Description = "Suppress a code on a resource: CODE=Kind/namespace/name (also 'Kind namespace/name' or 'Kind name.namespace'; * matches anything). Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var outputThreshold = new Option<DiagnosticLevel>("--output-threshold")
+        {
+            Description = "The least severe level printed: Error, Warning or Info",
+            DefaultValueFactory = _ => DiagnosticLevel.Info,
+        };
+        var failureThreshold = new Option<DiagnosticLevel>("--failure-threshold")
+        {
+            Description = "The least severe level that makes the exit code 1: Error, Warning or Info",
+            DefaultValueFactory = _ => DiagnosticLevel.Error,
+        };
 
-        var command = new Command("analyze", "Analyse Istio config across resources (like istioctl analyze)") { paths, output, suppress };
+        var command = new Command("analyze", "Analyse Istio config across resources (like istioctl analyze)")
+        {
+            paths, output, suppress, outputThreshold, failureThreshold,
+        };
         command.SetAction((parseResult, ct) =>
         {
             var stdout = parseResult.InvocationConfiguration.Output;
             var stderr = parseResult.InvocationConfiguration.Error;
-            return Task.FromResult(Run(
+            var options = new AnalyzeOptions(
                 parseResult.GetValue(paths) ?? [],
                 parseResult.GetValue(output) ?? "log",
                 parseResult.GetValue(suppress) ?? [],
-                stdin ?? Console.In,
-                stdout,
-                stderr));
+                parseResult.GetValue(outputThreshold),
+                parseResult.GetValue(failureThreshold));
+            return Task.FromResult(Run(options, stdin ?? Console.In, stdout, stderr));
         });
         return command;
     }
 
-    private static int Run(string[] paths, string format, string[] suppressTexts, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    private static int Run(AnalyzeOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
+        var paths = options.Paths;
         var suppressions = new List<AnalysisSuppression>();
-        foreach (var text in suppressTexts)
+        foreach (var text in options.Suppress)
         {
             if (!AnalysisSuppression.TryParse(text, out var suppression, out var error))
             {
@@ -80,9 +95,11 @@ internal static class AnalyzeCommand
 
         var input = AnalysisInput.FromLoads(loads);
         var schema = loads.SelectMany(l => l.Diagnostics).Select(SchemaMessages.From).Where(m => !suppressions.Any(s => s.Suppresses(m)));
-        var messages = ConfigAnalyzer.Default.Analyze(input, suppressions).Concat(schema).Order(DiagnosticOrder.Instance).ToList();
+        var all = ConfigAnalyzer.Default.Analyze(input, suppressions).Concat(schema).Order(DiagnosticOrder.Instance).ToList();
 
-        switch (format)
+        // As in istioctl, the exit code looks at every message, whatever the output threshold hides.
+        var messages = all.Where(m => m.Level <= options.OutputThreshold).ToList();
+        switch (options.Format)
         {
             case "json":
                 stdout.WriteLine(AnalysisOutput.Json(messages));
@@ -105,6 +122,6 @@ internal static class AnalyzeCommand
                 break;
         }
 
-        return messages.Any(m => m.Level == DiagnosticLevel.Error) ? ExitErrors : ExitClean;
+        return all.Any(m => m.Level <= options.FailureThreshold) ? ExitErrors : ExitClean;
     }
 }

@@ -84,6 +84,25 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
+    public async Task Analyze_WarningsWithFailureThresholdWarning_ExitsOne()
+    {
+        var (code, _, _) = await Run("analyze", "--failure-threshold", "warning", Write("rule.yaml", UnknownRuleHost));
+
+        Assert.Equal(1, code);
+    }
+
+    [Fact]
+    public async Task Analyze_OutputThresholdError_HidesWarningsButStillFailsOnErrors()
+    {
+        var file = Write("both.yaml", Service + "\n" + RouteToV9 + "\n---\n" + UnknownRuleHost);
+
+        var (code, stdout, _) = await Run("analyze", "--output-threshold", "Error", file);
+
+        Assert.Equal(1, code);
+        Assert.Equal(["IST0101"], stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[1].Trim('[', ']')));
+    }
+
+    [Fact]
     public async Task Analyze_JsonOutput_PrintsIstioctlFields()
     {
         var file = Write("routes.yaml", Service + "\n" + RouteToV9);
@@ -187,6 +206,7 @@ public sealed class AnalyzeCommandTests
     [InlineData("analyze", "-o", "xml", "x.yaml")]
     [InlineData("analyze", "--suppress", "IST0101", "x.yaml")]
     [InlineData("analyze", "/no/such/file.yaml")]
+    [InlineData("analyze", "--failure-threshold", "fatal", "x.yaml")]
     public async Task Analyze_UsageError_ExitsTwo(params string[] args)
     {
         var (code, _, stderr) = await Run(args.Select(a => a == "x.yaml" ? Write("x.yaml", Service) : a).ToArray());
