@@ -66,6 +66,11 @@ internal sealed class DeltaStreamSession(XdsStreamSessionDeps deps, long streamI
 
         // The client forgets what it unsubscribed from; no removal is sent for those.
         var subscription = state.Subscription;
+        if (changed)
+        {
+            Deps.Observer.SubscriptionChanged(context, typeUrl, subscription);
+        }
+
         foreach (var name in state.ClientVersions.Keys.Where(n => !subscription.Includes(n)).ToList())
         {
             state.ClientVersions.Remove(name);
@@ -120,7 +125,11 @@ internal sealed class DeltaStreamSession(XdsStreamSessionDeps deps, long streamI
             return [];
         }
 
-        var set = Deps.Provider.GetResources(context, typeUrl, subscription);
+        if (Deps.Provider.GetResources(context, typeUrl, subscription) is not { } set)
+        {
+            return [];
+        }
+
         var updated = set.Resources.Values
             .Where(r => subscription.Includes(r.Name)
                 && (!state.ClientVersions.TryGetValue(r.Name, out var held) || held != r.Version))
@@ -136,7 +145,7 @@ internal sealed class DeltaStreamSession(XdsStreamSessionDeps deps, long streamI
             .Distinct(StringComparer.Ordinal)
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToList();
-        if (!force && updated.Count == 0 && removed.Count == 0)
+        if (!force && state.Answered && updated.Count == 0 && removed.Count == 0)
         {
             return [];
         }
@@ -160,6 +169,7 @@ internal sealed class DeltaStreamSession(XdsStreamSessionDeps deps, long streamI
             state.ClientVersions.Remove(name);
         }
 
+        state.Answered = true;
         state.AddPending(response.Nonce, set.Version);
         Deps.Observer.ResponseSent(context, typeUrl, set.Version, response.Nonce, updated.Count);
         return [response];

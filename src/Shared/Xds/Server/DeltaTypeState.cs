@@ -9,6 +9,9 @@ internal sealed class DeltaTypeState
 
     public bool Requested { get; set; }
 
+    /// <summary>Whether any response of this type was sent; the first one is sent even when empty.</summary>
+    public bool Answered { get; set; }
+
     public bool Wildcard { get; private set; }
 
     /// <summary>

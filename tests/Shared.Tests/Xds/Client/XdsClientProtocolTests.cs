@@ -58,6 +58,40 @@ public sealed class XdsClientProtocolTests
     }
 
     [Fact]
+    public void DeltaResponse_ValidatorThrows_NacksWithItsMessage()
+    {
+        var options = new XdsClientOptions { Node = ClientNode(), Validator = _ => throw new InvalidOperationException("boom") };
+        var state = Subscribed(wildcard: true);
+        var protocol = new DeltaClientProtocol(options);
+        protocol.Open([state]);
+        var response = new DeltaDiscoveryResponse { TypeUrl = TypeA, SystemVersionInfo = "v1", Nonce = "n1" };
+        response.Resources.Add(new Resource { Name = "a", Version = "1", Resource_ = Any.Pack(Body("a", "1")) });
+
+        var step = protocol.OnResponse(response, _ => state);
+
+        Assert.Equal("n1", step.Reply!.ResponseNonce);
+        Assert.Equal("validator failed: boom", step.Reply.ErrorDetail.Message);
+        Assert.Empty(state.Resources);
+    }
+
+    [Fact]
+    public void SotwResponse_AfterUnsubscribe_RestatesTheEmptySubscriptionWithTheLatestNonce()
+    {
+        var state = Subscribed(wildcard: false, "a");
+        var protocol = new SotwClientProtocol(_options);
+        protocol.Open([state]);
+        protocol.OnResponse(Response("v1", "n1", ("a", "1")), _ => state);
+        state.Subscribed = false;
+        state.Names.Clear();
+
+        var step = protocol.OnResponse(Response("v2", "n2", ("a", "2")), _ => state);
+
+        Assert.Equal("n2", step.Reply!.ResponseNonce);
+        Assert.Empty(step.Reply.ResourceNames);
+        Assert.Null(step.Update);
+    }
+
+    [Fact]
     public void SotwResponse_NamedTypeNotFullState_KeepsResourcesLeftOut()
     {
         var state = Subscribed(wildcard: false, "a", "b");
