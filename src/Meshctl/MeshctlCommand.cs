@@ -6,20 +6,23 @@ namespace ControlPlane.Meshctl;
 /// <summary>The <c>meshctl</c> command tree. Each subcommand lives in its own file under Commands/.</summary>
 public static class MeshctlCommand
 {
-    /// <summary>The exit code of a command line that does not parse.</summary>
-    public const int UsageExitCode = 2;
+    /// <summary>Exit code for command-line usage errors (unknown options, missing arguments).</summary>
+    public const int UsageError = 2;
 
-    public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         var root = new RootCommand("meshctl: the control plane's command-line tool");
-        root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(AnalyzeCommand.Create(stdin ?? Console.In));
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            // Usage errors exit 2 (System.CommandLine's default is 1, which means "problems found" here).
-            await parsed.InvokeAsync(configuration);
-            return UsageExitCode;
+            foreach (var error in parsed.Errors)
+            {
+                await stderr.WriteLineAsync($"meshctl: {error.Message}");
+            }
+
+            return UsageError;
         }
 
         return await parsed.InvokeAsync(configuration);

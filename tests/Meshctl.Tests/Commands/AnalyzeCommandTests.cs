@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
-using ControlPlane.Meshctl.Commands;
 using ControlPlane.TestSupport;
 
 namespace ControlPlane.Meshctl.Tests.Commands;
@@ -192,10 +190,9 @@ public sealed class AnalyzeCommandTests
     [Fact]
     public async Task Analyze_Stdin_IsReadForDash()
     {
-        var root = new RootCommand { AnalyzeCommand.Create(new StringReader(Service + "\n" + RouteToV9)) };
         var stdout = new StringWriter();
 
-        var code = await root.Parse(["analyze", "-"]).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = new StringWriter() }).WaitAsync(Timeout);
+        var code = await MeshctlCommand.InvokeAsync(["analyze", "-"], stdout, new StringWriter(), new StringReader(Service + "\n" + RouteToV9)).WaitAsync(Timeout);
 
         Assert.Equal(1, code);
         Assert.StartsWith("Error [IST0101] (VirtualService default/reviews -:23) ", stdout.ToString(), StringComparison.Ordinal);
