@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ControlPlane.Galley.Analysis;
+using ControlPlane.Galley.Validation;
 using ControlPlane.Shared.Config;
 using ControlPlane.Shared.Config.Loading;
 
@@ -19,7 +20,12 @@ internal static class AnalyzeCommand
 
     private static readonly string[] Formats = ["log", "text", "json", "yaml"];
 
-    public static Command Create(TextReader? stdin = null)
+    /// <param name="stdin">Read for the path <c>-</c>.</param>
+    /// <param name="validator">
+    /// Per-object validation whose problems are reported as istioctl reports schema validation
+    /// (IST0106 errors, IST0133 warnings); none when null.
+    /// </param>
+    public static Command Create(TextReader? stdin = null, IConfigValidator? validator = null)
     {
         var paths = new Argument<string[]>("paths") { Description = "Files, directories (read recursively) or - for stdin", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Output format: log (or text), json or yaml", DefaultValueFactory = _ => "log" };
@@ -54,12 +60,12 @@ internal static class AnalyzeCommand
                 parseResult.GetValue(suppress) ?? [],
                 parseResult.GetValue(outputThreshold),
                 parseResult.GetValue(failureThreshold));
-            return Task.FromResult(Run(options, stdin ?? Console.In, stdout, stderr));
+            return Task.FromResult(Run(options, stdin ?? Console.In, validator, stdout, stderr));
         });
         return command;
     }
 
-    private static int Run(AnalyzeOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    private static int Run(AnalyzeOptions options, TextReader stdin, IConfigValidator? validator, TextWriter stdout, TextWriter stderr)
     {
         var paths = options.Paths;
         var suppressions = new List<AnalysisSuppression>();
@@ -94,7 +100,12 @@ internal static class AnalyzeCommand
         }
 
         var input = AnalysisInput.FromLoads(loads);
-        var schema = loads.SelectMany(l => l.Diagnostics).Select(SchemaMessages.From).Where(m => !suppressions.Any(s => s.Suppresses(m)));
+        var validation = validator is null
+            ? []
+            : input.Objects.Select(validator.Validate).SelectMany(r => r.Errors.Concat(r.Warnings));
+        var schema = loads.SelectMany(l => l.Diagnostics).Concat(validation)
+            .Select(SchemaMessages.From)
+            .Where(m => !suppressions.Any(s => s.Suppresses(m)));
         var all = ConfigAnalyzer.Default.Analyze(input, suppressions).Concat(schema).Order(DiagnosticOrder.Instance).ToList();
 
         // As in istioctl, the exit code looks at every message, whatever the output threshold hides.
