@@ -1,0 +1,49 @@
+using ControlPlane.Galley.Analysis.Mesh;
+using ControlPlane.Shared.Config;
+
+namespace ControlPlane.Galley.Analysis.Analyzers;
+
+/// <summary>
+/// IST0118 (Info): a Kubernetes Service port whose name does not start with a protocol Istio
+/// knows (<c>http</c>, <c>http-web</c>, <c>grpc</c>, ...) and has no <c>appProtocol</c>, so the
+/// protocol is sniffed. Istio control-plane services are skipped, as Istio does.
+/// </summary>
+internal sealed class ServicePortNameAnalyzer : IAnalyzer
+{
+    private static readonly HashSet<string> Protocols = new(
+        ["tcp", "udp", "grpc", "grpc-web", "http", "http_proxy", "http2", "https", "tls", "mongo", "redis", "mysql"],
+        StringComparer.OrdinalIgnoreCase);
+
+    public string Name => "service.PortNameAnalyzer";
+
+    public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
+    {
+        foreach (var service in context.KubernetesOfKind("Service"))
+        {
+            if (service.Meta.Labels.ContainsKey("istio") || service.Meta.Labels.GetValueOrDefault("release") == "istio")
+            {
+                continue;
+            }
+
+            var i = 0;
+            foreach (var port in KubernetesFields.Objects(service.Body, "spec", "ports"))
+            {
+                var name = KubernetesFields.String(port, "name") ?? string.Empty;
+                var named = KubernetesFields.String(port, "appProtocol") is not null
+                    || string.Equals(KubernetesFields.String(port, "protocol"), "UDP", StringComparison.Ordinal)
+                    || Protocols.Contains(name.Split('-')[0]);
+                if (!named)
+                {
+                    yield return AnalysisMessages.PortNameIsNotUnderNamingConvention(
+                        service,
+                        $"spec.ports[{i}].port",
+                        name,
+                        KubernetesFields.Number(port, "port") ?? 0,
+                        KubernetesFields.IntOrString(port, "targetPort") ?? "0");
+                }
+
+                i++;
+            }
+        }
+    }
+}

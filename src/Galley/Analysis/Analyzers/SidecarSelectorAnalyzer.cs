@@ -1,0 +1,67 @@
+using ControlPlane.Galley.Analysis.Mesh;
+using ControlPlane.Shared.Config;
+using Istio.Networking.V1Alpha3;
+
+namespace ControlPlane.Galley.Analysis.Analyzers;
+
+/// <summary>
+/// Sidecar selection, per namespace: IST0111 for several Sidecars without a workload selector;
+/// when the input has workloads, IST0101 for a selector matching none and IST0110 for a workload
+/// selected by several Sidecars.
+/// </summary>
+internal sealed class SidecarSelectorAnalyzer : IAnalyzer
+{
+    public string Name => "sidecar.SelectorAnalyzer";
+
+    public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
+    {
+        var sidecars = context.OfKind(ConfigKinds.Sidecar).ToList();
+        var messages = new List<ConfigDiagnostic>();
+
+        foreach (var group in sidecars.Where(s => Selector(s).Count == 0).GroupBy(s => s.Meta.Namespace).Where(g => g.Count() > 1))
+        {
+            var names = group.Select(s => s.Meta.Name).Order(StringComparer.Ordinal).ToList();
+            messages.AddRange(group.Select(s => AnalysisMessages.MultipleSidecarsWithoutWorkloadSelectors(s, names, group.Key)));
+        }
+
+        if (!context.Mesh.HasWorkloads)
+        {
+            return messages;
+        }
+
+        var selectedBy = new Dictionary<Workload, List<ConfigObject>>();
+        foreach (var sidecar in sidecars.Where(s => Selector(s).Count > 0))
+        {
+            var selector = Selector(sidecar);
+            var selected = context.Mesh.Selected(selector, sidecar.Meta.Namespace).ToList();
+            if (selected.Count == 0)
+            {
+                var key = selector.Keys.Order(StringComparer.Ordinal).First();
+                messages.Add(AnalysisMessages.ReferencedResourceNotFound(
+                    sidecar, FieldPath.MapEntry("spec.workloadSelector.labels", key), "selector", Labels.Format(selector)));
+            }
+
+            foreach (var workload in selected)
+            {
+                if (!selectedBy.TryGetValue(workload, out var list))
+                {
+                    selectedBy[workload] = list = [];
+                }
+
+                list.Add(sidecar);
+            }
+        }
+
+        foreach (var (workload, list) in selectedBy.Where(p => p.Value.Count > 1))
+        {
+            var names = list.Select(s => s.Meta.Name).Order(StringComparer.Ordinal).ToList();
+            var workloadName = workload.Reference[(workload.Reference.IndexOf('/', StringComparison.Ordinal) + 1)..];
+            messages.AddRange(list.Select(s => AnalysisMessages.ConflictingSidecarWorkloadSelectors(s, names, workload.Namespace, workloadName)));
+        }
+
+        return messages;
+    }
+
+    private static IReadOnlyDictionary<string, string> Selector(ConfigObject sidecar) =>
+        sidecar.SpecAs<Sidecar>().WorkloadSelector?.Labels is { } labels ? labels : Labels.None;
+}

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using ControlPlane.Galley.Analysis;
+using ControlPlane.Galley.Validation;
+using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Config.Loading;
+
+namespace ControlPlane.Meshctl.Commands;
+
+/// <summary>
+/// <c>meshctl analyze PATH...</c>: loads files, directories (recursively) or <c>-</c> (stdin) and
+/// runs the cross-resource analysis, printing as <c>istioctl analyze</c> does. Exit codes: 0 nothing
+/// at or above <c>--failure-threshold</c> (Error by default), 1 otherwise (load errors count, as
+/// IST0106), 2 usage error.
+/// </summary>
+internal static class AnalyzeCommand
+{
+    public const int ExitClean = 0;
+    public const int ExitErrors = 1;
+    public const int ExitUsage = 2;
+
+    private static readonly string[] Formats = ["log", "text", "json", "yaml"];
+
+    /// <param name="stdin">Read for the path <c>-</c>.</param>
+    /// <param name="validator">
+    /// Per-object validation whose problems are reported as istioctl reports schema validation
+    /// (IST0106 errors, IST0133 warnings); none when null.
+    /// </param>
+    public static Command Create(TextReader? stdin = null, IConfigValidator? validator = null)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files, directories (read recursively) or - for stdin", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--output", "-o") { Description = "Output format: log (or text), json or yaml", DefaultValueFactory = _ => "log" };
+        output.AcceptOnlyFromAmong(Formats);
+        var suppress = new Option<string[]>("--suppress", "-S")
+        {
+            Description = "Suppress a code on a resource: CODE=Kind/namespace/name (also 'Kind namespace/name' or 'Kind name.namespace'; * matches anything). Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var outputThreshold = new Option<DiagnosticLevel>("--output-threshold")
+        {
+            Description = "The least severe level printed: Error, Warning or Info",
+            DefaultValueFactory = _ => DiagnosticLevel.Info,
+        };
+        var failureThreshold = new Option<DiagnosticLevel>("--failure-threshold")
+        {
+            Description = "The least severe level that makes the exit code 1: Error, Warning or Info",
+            DefaultValueFactory = _ => DiagnosticLevel.Error,
+        };
+
+        var command = new Command("analyze", "Analyse Istio config across resources (like istioctl analyze)")
+        {
+            paths, output, suppress, outputThreshold, failureThreshold,
+        };
+        command.SetAction((parseResult, ct) =>
+        {
+            var stdout = parseResult.InvocationConfiguration.Output;
+            var stderr = parseResult.InvocationConfiguration.Error;
+            var options = new AnalyzeOptions(
+                parseResult.GetValue(paths) ?? [],
+                parseResult.GetValue(output) ?? "log",
+                parseResult.GetValue(suppress) ?? [],
+                parseResult.GetValue(outputThreshold),
+                parseResult.GetValue(failureThreshold));
+            return Task.FromResult(Run(options, stdin ?? Console.In, validator, stdout, stderr));
+        });
+        return command;
+    }
+
+    private static int Run(AnalyzeOptions options, TextReader stdin, IConfigValidator? validator, TextWriter stdout, TextWriter stderr)
+    {
+        var paths = options.Paths;
+        var suppressions = new List<AnalysisSuppression>();
+        foreach (var text in options.Suppress)
+        {
+            if (!AnalysisSuppression.TryParse(text, out var suppression, out var error))
+            {
+                stderr.WriteLine($"Error: {error}");
+                return ExitUsage;
+            }
+
+            if (!AnalysisMessages.All.Any(t => t.Code == suppression.Code))
+            {
+                stderr.WriteLine($"Warning: Supplied message code '{suppression.Code}' is an unknown message code and will not have any effect.");
+            }
+
+            suppressions.Add(suppression);
+        }
+
+        var missing = paths.Where(p => p != "-" && !File.Exists(p) && !Directory.Exists(p)).ToList();
+        if (missing.Count > 0)
+        {
+            stderr.WriteLine($"Error: no such file or directory: {string.Join(", ", missing)}");
+            return ExitUsage;
+        }
+
+        var loader = new ConfigLoader();
+        var loads = paths.Select(p => p == "-" ? loader.LoadText(stdin.ReadToEnd(), "-") : loader.LoadPath(p)).ToList();
+        foreach (var skipped in loads.SelectMany(l => l.Skipped))
+        {
+            stderr.WriteLine($"Skipping {skipped}");
+        }
+
+        var input = AnalysisInput.FromLoads(loads);
+        var validation = validator is null
+            ? []
+            : input.Objects.Select(validator.Validate).SelectMany(r => r.Errors.Concat(r.Warnings));
+        var schema = loads.SelectMany(l => l.Diagnostics).Concat(validation)
+            .Select(SchemaMessages.From)
+            .Where(m => !suppressions.Any(s => s.Suppresses(m)));
+        var all = ConfigAnalyzer.Default.Analyze(input, suppressions).Concat(schema).Order(DiagnosticOrder.Instance).ToList();
+
+        // As in istioctl, the exit code looks at every message, whatever the output threshold hides.
+        var messages = all.Where(m => m.Level <= options.OutputThreshold).ToList();
+        switch (options.Format)
+        {
+            case "json":
+                stdout.WriteLine(AnalysisOutput.Json(messages));
+                break;
+            case "yaml":
+                stdout.Write(AnalysisOutput.Yaml(messages));
+                break;
+            default:
+                if (messages.Count > 0)
+                {
+                    stdout.WriteLine(AnalysisOutput.Text(messages));
+                }
+                else
+                {
+                    stderr.WriteLine(paths.Length > 1
+                        ? $"\u2714 No validation issues found when analyzing:\n  - {string.Join("\n  - ", paths)}"
+                        : $"\u2714 No validation issues found when analyzing {paths[0]}.");
+                }
+
+                break;
+        }
+
+        return all.Any(m => m.Level <= options.FailureThreshold) ? ExitErrors : ExitClean;
+    }
+}
