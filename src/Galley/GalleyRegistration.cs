@@ -1,6 +1,13 @@
+using ControlPlane.Galley.Debug;
+using ControlPlane.Galley.Snapshots;
+using ControlPlane.Galley.Sources.Files;
+using ControlPlane.Galley.Validation;
+using ControlPlane.Shared.Config;
 using ControlPlane.Shared.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ControlPlane.Galley;
 
@@ -13,14 +20,29 @@ public static class GalleyRegistration
         MeshPort.Galley.ToFlag(),
     ];
 
+    /// <summary>
+    /// Registers Galley: the file source (<c>--config-dir</c>), its snapshots as the process's
+    /// <see cref="IConfigSnapshotSource"/> (so Pilot and Mixer in the same process read the very
+    /// snapshots Galley serves), readiness, metrics and the galley port.
+    /// </summary>
     public static WebApplicationBuilder AddGalley(this WebApplicationBuilder builder)
     {
         builder.MeshPorts().Add(MeshPort.Galley, HttpProtocols.Http2);
+        var services = builder.Services;
+        services.Configure<FileSourceOptions>(builder.Configuration.GetSection(FileSourceOptions.Section));
+        services.TryAddSingleton<IConfigValidator, PassThroughConfigValidator>();
+        services.TryAddSingleton<IConfigFileLoader, ConfigLoaderFileLoader>();
+        services.AddSingleton<GalleySnapshotStore>();
+        services.AddSingleton<IConfigSnapshotSource>(sp => sp.GetRequiredService<GalleySnapshotStore>());
+        services.AddSingleton<GalleyMetrics>();
+        services.AddHostedService<FileConfigWatcher>();
+        services.AddHealthChecks().AddCheck<SnapshotReadinessCheck>("galley-config", tags: [MonitoringEndpoints.ReadinessTag]);
         return builder;
     }
 
     public static WebApplication MapGalley(this WebApplication app)
     {
+        app.MapConfigz();
         return app;
     }
 }
