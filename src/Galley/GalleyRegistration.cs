@@ -1,4 +1,5 @@
 using ControlPlane.Galley.Debug;
+using ControlPlane.Galley.Distribution;
 using ControlPlane.Galley.Snapshots;
 using ControlPlane.Galley.Sources.Files;
 using ControlPlane.Galley.Validation;
@@ -23,7 +24,7 @@ public static class GalleyRegistration
     /// <summary>
     /// Registers Galley: the file source (<c>--config-dir</c>), its snapshots as the process's
     /// <see cref="IConfigSnapshotSource"/> (so Pilot and Mixer in the same process read the very
-    /// snapshots Galley serves), readiness, metrics and the galley port.
+    /// snapshots Galley serves), their distribution over xDS on the galley port, readiness and metrics.
     /// </summary>
     public static WebApplicationBuilder AddGalley(this WebApplicationBuilder builder)
     {
@@ -36,6 +37,7 @@ public static class GalleyRegistration
         services.AddSingleton<IConfigSnapshotSource>(sp => sp.GetRequiredService<GalleySnapshotStore>());
         services.AddSingleton<GalleyMetrics>();
         services.AddHostedService<FileConfigWatcher>();
+        services.AddGalleyDistribution();
         services.AddHealthChecks().AddCheck<SnapshotReadinessCheck>("galley-config", tags: [MonitoringEndpoints.ReadinessTag]);
         return builder;
     }
@@ -43,6 +45,7 @@ public static class GalleyRegistration
     public static WebApplication MapGalley(this WebApplication app)
     {
         app.MapConfigz();
+        app.MapGalleyDistribution();
         return app;
     }
 }

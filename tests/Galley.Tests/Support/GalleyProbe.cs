@@ -28,6 +28,8 @@ internal sealed class GalleyProbe(TestHost host) : IDisposable
         return null;
     }
 
+    public Task<string> GetStringAsync(string path) => _http.GetStringAsync(new Uri(path, UriKind.Relative));
+
     public async Task<int> ReadyStatusAsync() =>
         (int)(await _http.GetAsync(new Uri("/healthz/ready", UriKind.Relative))).StatusCode;
 
