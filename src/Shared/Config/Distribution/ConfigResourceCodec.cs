@@ -41,6 +41,36 @@ public static class ConfigResourceCodec
     /// <summary>The resource name of a Kubernetes object: <c>Kind/namespace/name</c> (<c>Kind/name</c> when cluster-scoped).</summary>
     public static string ResourceName(KubernetesObject config) => $"{config.Kind}/{QualifiedName(config.Meta)}";
 
+    /// <summary>
+    /// The resource name of a packed resource, reading only its metadata (and, for Kubernetes
+    /// objects, the kind); null when it has none. What state-of-the-world subscribers name resources by.
+    /// </summary>
+    public static string? ResourceNameOf(Any packed)
+    {
+        ArgumentNullException.ThrowIfNull(packed);
+        try
+        {
+            var resource = McpResource.Parser.ParseFrom(packed.Value);
+            if (resource.Metadata is not { Name.Length: > 0 } metadata)
+            {
+                return null;
+            }
+
+            if (packed.TypeUrl != KubernetesTypeUrl)
+            {
+                return metadata.Name;
+            }
+
+            return resource.Body is { } body && body.Is(Struct.Descriptor) && body.Unpack<Struct>().Fields.TryGetValue("kind", out var kind) && kind.StringValue.Length > 0
+                ? $"{kind.StringValue}/{metadata.Name}"
+                : null;
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Packs an Istio object for its kind's type.</summary>
     public static Any Encode(ConfigObject config)
     {

@@ -25,9 +25,11 @@ public sealed partial class GalleyConfigSubscriber : IConfigSnapshotSource, IAsy
     private readonly GalleySubscriptionOptions _options;
     private readonly ILogger _logger;
     private readonly Dictionary<string, SortedDictionary<string, object>> _byType = new(StringComparer.Ordinal);
+    private readonly DecodedResources _decoded = new();
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private List<Action<ConfigSnapshot>> _subscribers = [];
     private ConfigSnapshot _current = ConfigSnapshot.Empty;
+    private int _disposed;
 
     /// <summary>Creates the subscriber; <see cref="Start"/> connects.</summary>
     public GalleyConfigSubscriber(GalleySubscriptionOptions options, ILoggerFactory? loggers = null)
@@ -43,7 +45,7 @@ public sealed partial class GalleyConfigSubscriber : IConfigSnapshotSource, IAsy
                 Node = new Node { Id = options.NodeId },
                 Protocol = options.Protocol,
                 Validator = Validate,
-                ResourceName = ResourceName,
+                ResourceName = ConfigResourceCodec.ResourceNameOf,
             },
             loggers?.CreateLogger<XdsClient>());
         _client.Updated += OnUpdated;
@@ -83,32 +85,9 @@ public sealed partial class GalleyConfigSubscriber : IConfigSnapshotSource, IAsy
         });
     }
 
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => _client.DisposeAsync();
-
-    private static object Decode(string typeUrl, Google.Protobuf.WellKnownTypes.Any body) =>
-        typeUrl == ConfigResourceCodec.KubernetesTypeUrl
-            ? ConfigResourceCodec.DecodeKubernetes(body)
-            : ConfigKinds.TryFindByTypeUrl(typeUrl, out var kind)
-                ? ConfigResourceCodec.DecodeConfig(kind, body)
-                : throw new ConfigResourceException($"type '{typeUrl}' is not a config kind");
-
-    private static string? ResourceName(Google.Protobuf.WellKnownTypes.Any body)
-    {
-        try
-        {
-            return Decode(body.TypeUrl, body) switch
-            {
-                ConfigObject config => ConfigResourceCodec.ResourceName(config),
-                KubernetesObject kubernetes => ConfigResourceCodec.ResourceName(kubernetes),
-                _ => null,
-            };
-        }
-        catch (ConfigResourceException)
-        {
-            return null;
-        }
-    }
+    /// <summary>Disconnects; safe to call more than once (the host stops it, then DI disposes it).</summary>
+    public ValueTask DisposeAsync() =>
+        Interlocked.Exchange(ref _disposed, 1) == 0 ? _client.DisposeAsync() : ValueTask.CompletedTask;
 
     private string? Validate(XdsClientResponse response)
     {
@@ -116,7 +95,7 @@ public sealed partial class GalleyConfigSubscriber : IConfigSnapshotSource, IAsy
         {
             try
             {
-                if (Decode(response.TypeUrl, resource.Body) is ConfigObject config && _options.Accept?.Invoke(config) is { } refusal)
+                if (_decoded.Get(response.TypeUrl, resource.Name, resource.Body) is ConfigObject config && _options.Accept?.Invoke(config) is { } refusal)
                 {
                     return $"{config.Reference}: {refusal}";
                 }
@@ -144,11 +123,12 @@ public sealed partial class GalleyConfigSubscriber : IConfigSnapshotSource, IAsy
             foreach (var name in update.Removed)
             {
                 objects.Remove(name);
+                _decoded.Remove(update.TypeUrl, name);
             }
 
             foreach (var resource in update.Upserted)
             {
-                objects[resource.Name] = Decode(update.TypeUrl, resource.Body);
+                objects[resource.Name] = _decoded.Get(update.TypeUrl, resource.Name, resource.Body);
             }
 
             if (_byType.Count < ConfigResourceCodec.TypeUrls.Count)

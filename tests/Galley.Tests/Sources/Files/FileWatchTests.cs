@@ -34,7 +34,7 @@ public sealed class FileWatchTests
         Assert.Equal(8, (int)error["line"]!);
         Assert.Contains("notAField", (string)error["text"]!, StringComparison.Ordinal);
         Assert.Equal(a, (string)configz["objects"]!["VirtualService"]!.AsArray().Single(o => (string)o!["name"]! == "default/reviews")!["file"]!);
-        Assert.Equal(1, await probe.MetricAsync("galley_config_errors"));
+        await Eventually.ValueAsync(() => probe.MetricAsync("galley_config_errors"), v => v == 1, Wait, "the error in galley_config_errors");
         Assert.Equal(2, await probe.MetricAsync("galley_objects{kind=\"VirtualService\"}"));
 
         // Fix it: the new version is served and the error is gone.
@@ -47,7 +47,7 @@ public sealed class FileWatchTests
         File.Delete(a);
         await Eventually.TrueAsync(() => !Hosts(source).ContainsKey("reviews"), Wait, "the deleted file's object removed");
         Assert.True(source.Current.Version > before);
-        Assert.Equal(source.Current.Version, await probe.MetricAsync("galley_snapshot_version"));
+        await Eventually.ValueAsync(() => probe.MetricAsync("galley_snapshot_version"), v => v == source.Current.Version, Wait, "galley_snapshot_version");
         Assert.Equal("ratings.v2", Hosts(source)["ratings"]);
     }
 
@@ -65,7 +65,7 @@ public sealed class FileWatchTests
         Assert.True(source.Current.Version >= 1);
         Assert.Equal(["DestinationRule default/reviews"], source.Current.Objects.Select(o => o.Reference));
         Assert.Equal(["Service default/reviews"], source.Current.KubernetesObjects.Select(o => o.Reference));
-        Assert.Equal(1, await probe.MetricAsync("galley_objects{kind=\"Service\"}"));
+        await Eventually.ValueAsync(() => probe.MetricAsync("galley_objects{kind=\"Service\"}"), v => v == 1, Wait, "the Service counted in galley_objects");
     }
 
     [Fact]
