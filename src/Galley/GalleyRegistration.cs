@@ -1,9 +1,15 @@
 using ControlPlane.Galley.Admission;
+using ControlPlane.Galley.Debug;
+using ControlPlane.Galley.Distribution;
+using ControlPlane.Galley.Snapshots;
+using ControlPlane.Galley.Sources.Files;
 using ControlPlane.Galley.Validation;
+using ControlPlane.Shared.Config;
 using ControlPlane.Shared.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
 
 namespace ControlPlane.Galley;
@@ -18,17 +24,33 @@ public static class GalleyRegistration
         .. AdmissionRegistration.Flags,
     ];
 
+    /// <summary>
+    /// Registers Galley: the file source (<c>--config-dir</c>), its snapshots as the process's
+    /// <see cref="IConfigSnapshotSource"/> (so Pilot and Mixer in the same process read the very
+    /// snapshots Galley serves), their distribution over xDS on the galley port, readiness and metrics.
+    /// </summary>
     public static WebApplicationBuilder AddGalley(this WebApplicationBuilder builder)
     {
         builder.MeshPorts().Add(MeshPort.Galley, HttpProtocols.Http2);
-        builder.Services.AddSingleton<IConfigValidator>(sp => new MeteredConfigValidator(new ConfigValidator(), sp.GetRequiredService<IMetricFactory>()));
+        var services = builder.Services;
+        services.AddSingleton<IConfigValidator>(sp => new MeteredConfigValidator(new ConfigValidator(), sp.GetRequiredService<IMetricFactory>()));
         builder.AddGalleyAdmission();
+        services.Configure<FileSourceOptions>(builder.Configuration.GetSection(FileSourceOptions.Section));
+        services.TryAddSingleton<IConfigFileLoader, ConfigLoaderFileLoader>();
+        services.AddSingleton<GalleySnapshotStore>();
+        services.AddSingleton<IConfigSnapshotSource>(sp => sp.GetRequiredService<GalleySnapshotStore>());
+        services.AddSingleton<GalleyMetrics>();
+        services.AddHostedService<FileConfigWatcher>();
+        services.AddGalleyDistribution();
+        services.AddHealthChecks().AddCheck<SnapshotReadinessCheck>("galley-config", tags: [MonitoringEndpoints.ReadinessTag]);
         return builder;
     }
 
     public static WebApplication MapGalley(this WebApplication app)
     {
         app.MapGalleyAdmission();
+        app.MapConfigz();
+        app.MapGalleyDistribution();
         return app;
     }
 }

@@ -1,0 +1,12 @@
+namespace ControlPlane.Galley.Distribution.Bench;
+
+/// <summary>Nearest-rank percentiles of a sample.</summary>
+internal static class Percentiles
+{
+    public static double Of(IReadOnlyList<double> values, double percentile)
+    {
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+}
