@@ -1,3 +1,4 @@
+using ControlPlane.Citadel;
 using ControlPlane.Galley;
 using ControlPlane.Shared.Hosting;
 
@@ -8,7 +9,7 @@ public static class MeshdHost
 {
     public static MeshHostDefinition Definition { get; } = new(
         "meshd",
-        [.. GalleyRegistration.Flags],
-        builder => builder.AddGalley(),
-        app => app.MapGalley());
+        [.. GalleyRegistration.Flags, .. CitadelRegistration.Flags],
+        builder => builder.AddGalley().AddCitadel(),
+        app => app.MapGalley().MapCitadel());
 }

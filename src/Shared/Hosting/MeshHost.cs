@@ -130,10 +130,17 @@ public static class MeshHost
                     });
                     if (binding.ServerCertificate is { } certificate)
                     {
-                        listen.UseHttps(new HttpsConnectionAdapterOptions
+                        var https = new HttpsConnectionAdapterOptions
                         {
                             ServerCertificateSelector = (_, _) => certificate(kestrel.ApplicationServices),
-                        });
+                        };
+                        if (binding.AllowClientCertificates)
+                        {
+                            https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                            https.ClientCertificateValidation = (_, _, _) => true;
+                        }
+
+                        listen.UseHttps(https);
                     }
 
                     PortsFileWriter.Track(binding, listen);

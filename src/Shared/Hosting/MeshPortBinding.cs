@@ -16,6 +16,12 @@ public sealed class MeshPortBinding(MeshPort port, HttpProtocols protocols, Func
 
     public Func<IServiceProvider, X509Certificate2>? ServerCertificate { get; } = serverCertificate;
 
+    /// <summary>
+    /// TLS ports only: ask for a client certificate but accept the handshake whatever is (or is
+    /// not) presented; the service validates it against its own, changing, trust (Citadel renewal).
+    /// </summary>
+    public bool AllowClientCertificates { get; set; }
+
     /// <summary>The endpoint actually bound, known once the server has started.</summary>
     public IPEndPoint? BoundEndPoint { get; internal set; }
 }
