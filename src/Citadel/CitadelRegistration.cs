@@ -56,7 +56,7 @@ public static class CitadelRegistration
         services.AddHealthChecks().AddCheck<CitadelReadiness>("citadel", tags: [MonitoringEndpoints.ReadinessTag]);
 
         var port = builder.MeshPorts().Add(MeshPort.Ca, HttpProtocols.Http2, sp => sp.GetRequiredService<ServingCertificateProvider>().Current);
-        port.AllowClientCertificates = true;
+        port.TlsOptions = sp => sp.GetRequiredService<ServingCertificateProvider>().ServerOptions();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ControlPlane.Citadel.Authority;
@@ -20,7 +21,7 @@ internal sealed class ServingCertificateProvider
     private readonly TimeProvider _time;
     private readonly SpiffeId _identity;
     private readonly Lock _lock = new();
-    private (X509Certificate2 Certificate, CaState Generation, DateTimeOffset RenewAt)? _current;
+    private Issued? _current;
 
     public ServingCertificateProvider(CertificateAuthority authority, IOptions<CitadelOptions> options, TimeProvider time)
     {
@@ -33,33 +34,46 @@ internal sealed class ServingCertificateProvider
     /// <summary>DNS names the serving certificate carries besides 127.0.0.1 and ::1.</summary>
     public static IReadOnlyList<string> DnsNames { get; } = ["localhost", "citadel", "istiod", "istiod.istio-system.svc", "meshd"];
 
-    public X509Certificate2 Current
+    public X509Certificate2 Current => Fresh().Certificate;
+
+    /// <summary>
+    /// TLS options for one connection on the CA port: the serving certificate with its
+    /// intermediates (plug-in mode), HTTP/2, and a client certificate requested but not required;
+    /// <see cref="Authentication.ClientCertificateAuthenticator"/> validates it against the CA's roots.
+    /// </summary>
+    public SslServerAuthenticationOptions ServerOptions() => new()
     {
-        get
+        ServerCertificateContext = Fresh().Context,
+        ApplicationProtocols = [SslApplicationProtocol.Http2],
+        ClientCertificateRequired = true,
+        RemoteCertificateValidationCallback = (_, _, _, _) => true,
+        CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+    };
+
+    private Issued Fresh()
+    {
+        var now = _time.GetUtcNow();
+        var current = _current;
+        if (current is { } c && c.Generation == _authority.State && now < c.RenewAt)
         {
-            var now = _time.GetUtcNow();
-            var current = _current;
-            if (current is { } c && c.Generation == _authority.State && now < c.RenewAt)
+            return c;
+        }
+
+        lock (_lock)
+        {
+            current = _current;
+            if (current is { } again && again.Generation == _authority.State && now < again.RenewAt)
             {
-                return c.Certificate;
+                return again;
             }
 
-            lock (_lock)
-            {
-                current = _current;
-                if (current is { } again && again.Generation == _authority.State && now < again.RenewAt)
-                {
-                    return again.Certificate;
-                }
-
-                var fresh = Issue(now);
-                _current = fresh;
-                return fresh.Certificate;
-            }
+            var fresh = Issue(now);
+            _current = fresh;
+            return fresh;
         }
     }
 
-    private (X509Certificate2 Certificate, CaState Generation, DateTimeOffset RenewAt) Issue(DateTimeOffset now)
+    private Issued Issue(DateTimeOffset now)
     {
         var generation = _authority.State;
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -71,8 +85,11 @@ internal sealed class ServingCertificateProvider
         var issued = _authority.Issue(leaf);
         using var publicOnly = X509CertificateLoader.LoadCertificate(issued.LeafDer);
         var certificate = publicOnly.CopyWithPrivateKey(key);
-        return (certificate, generation, now + (Lifetime / 2));
+        var context = SslStreamCertificateContext.Create(certificate, [.. generation.Signing.Chain.Take(generation.Signing.Chain.Count - 1)], offline: true);
+        return new Issued(certificate, context, generation, now + (Lifetime / 2));
     }
+
+    private sealed record Issued(X509Certificate2 Certificate, SslStreamCertificateContext Context, CaState Generation, DateTimeOffset RenewAt);
 
     private void Invalidate()
     {

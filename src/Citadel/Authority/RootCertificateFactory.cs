@@ -17,7 +17,8 @@ internal static class RootCertificateFactory
         };
 
         // Istio names its self-signed root after the trust domain as the organisation.
-        var subject = new X500DistinguishedName($"O={trustDomain}, CN=Citadel Root CA {now:yyyy-MM-dd'T'HH:mm:ss}");
+        // A random suffix keeps successive roots distinguishable by name during a rotation overlap.
+        var subject = new X500DistinguishedName($"O={trustDomain}, CN=Citadel Root CA {now:yyyy-MM-dd} {Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}");
         var request = key is ECDsa ec
             ? new CertificateRequest(subject, ec, HashAlgorithmName.SHA256)
             : new CertificateRequest(subject, (RSA)key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

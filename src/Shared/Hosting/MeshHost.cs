@@ -128,19 +128,19 @@ public static class MeshHost
                         connection.Items[MeshPortConnection.ItemKey] = binding.Port.Key;
                         return next(connection);
                     });
-                    if (binding.ServerCertificate is { } certificate)
+                    if (binding.TlsOptions is { } tls)
                     {
-                        var https = new HttpsConnectionAdapterOptions
+                        listen.UseHttps(new TlsHandshakeCallbackOptions
+                        {
+                            OnConnection = _ => ValueTask.FromResult(tls(kestrel.ApplicationServices)),
+                        });
+                    }
+                    else if (binding.ServerCertificate is { } certificate)
+                    {
+                        listen.UseHttps(new HttpsConnectionAdapterOptions
                         {
                             ServerCertificateSelector = (_, _) => certificate(kestrel.ApplicationServices),
-                        };
-                        if (binding.AllowClientCertificates)
-                        {
-                            https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
-                            https.ClientCertificateValidation = (_, _, _) => true;
-                        }
-
-                        listen.UseHttps(https);
+                        });
                     }
 
                     PortsFileWriter.Track(binding, listen);

@@ -119,7 +119,7 @@ public sealed partial class CertificateServiceTests
     {
         await using var citadel = await CitadelFixture.StartAsync();
         using var client = citadel.Client();
-        var expired = ControlPlane.Citadel.Authentication.LocalJwtIssuer.Open(citadel.Host.DataDir)
+        var expired = ControlPlane.Citadel.Authentication.LocalJwtIssuer.Open(citadel.DataDir)
             .CreateToken("default", "productpage", "istio-ca", TimeSpan.FromMinutes(10), DateTimeOffset.UtcNow.AddHours(-2));
 
         var error = await client.RefusedAsync(Csr.Ec(Productpage).Pem, expired);

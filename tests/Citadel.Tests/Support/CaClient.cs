@@ -22,7 +22,7 @@ internal sealed class CaClient : IDisposable
         {
             SslOptions = new SslClientAuthenticationOptions
             {
-                RemoteCertificateValidationCallback = (_, certificate, _, errors) => Verify(certificate, errors, roots),
+                RemoteCertificateValidationCallback = (_, certificate, presented, errors) => Verify(certificate, presented, errors, roots),
                 ClientCertificates = clientCertificate is null ? null : [clientCertificate],
                 LocalCertificateSelectionCallback = clientCertificate is null ? null : (_, _, _, _, _) => clientCertificate,
             },
@@ -52,7 +52,7 @@ internal sealed class CaClient : IDisposable
 
     public void Dispose() => _channel.Dispose();
 
-    private static bool Verify(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection roots)
+    private static bool Verify(X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors, X509Certificate2Collection roots)
     {
         if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
         {
@@ -63,6 +63,12 @@ internal sealed class CaClient : IDisposable
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+        if (presented is not null)
+        {
+            // The intermediates the server sent (plug-in mode), untrusted until they chain to a root.
+            chain.ChainPolicy.ExtraStore.AddRange(presented.ChainPolicy.ExtraStore);
+        }
+
         return chain.Build(new X509Certificate2(certificate));
     }
 }

@@ -17,13 +17,20 @@ internal sealed class CitadelFixture : IAsyncDisposable
 
     public string WorkDir { get; }
 
-    public string RootBundle => File.ReadAllText(Path.Combine(Host.DataDir, "root-cert.pem"));
+    /// <summary>The data directory in use: the test's own <c>--data-dir</c> if it gave one.</summary>
+    public string DataDir { get; private init; } = string.Empty;
 
-    public static async Task<CitadelFixture> StartAsync(params string[] args) =>
-        new(await TestHost.StartAsync(CitadelHost.Definition, args));
+    public string RootBundle => File.ReadAllText(Path.Combine(DataDir, "root-cert.pem"));
+
+    public static async Task<CitadelFixture> StartAsync(params string[] args)
+    {
+        var host = await TestHost.StartAsync(CitadelHost.Definition, args);
+        var dataDir = Array.LastIndexOf(args, "--data-dir") is var i and >= 0 ? args[i + 1] : host.DataDir;
+        return new CitadelFixture(host) { DataDir = dataDir };
+    }
 
     public string Token(string ns, string sa, string audience = "istio-ca", TimeSpan? ttl = null) =>
-        LocalJwtIssuer.Open(Host.DataDir).CreateToken(ns, sa, audience, ttl ?? TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+        LocalJwtIssuer.Open(DataDir).CreateToken(ns, sa, audience, ttl ?? TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
 
     public CaClient Client(System.Security.Cryptography.X509Certificates.X509Certificate2? clientCertificate = null) =>
         new(Host.Address(MeshPort.Ca, "https"), RootBundle, clientCertificate);

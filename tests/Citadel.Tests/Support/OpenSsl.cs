@@ -12,6 +12,7 @@ internal static class OpenSsl
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
         };
         foreach (var arg in args)
         {
@@ -19,6 +20,7 @@ internal static class OpenSsl
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start openssl");
+        process.StandardInput.Close(); // s_client would otherwise wait for input
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
