@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using ControlPlane.Citadel.Tests.Support;
+using ControlPlane.TestSupport;
 using Grpc.Core;
 
 namespace ControlPlane.Citadel.Tests.Api;

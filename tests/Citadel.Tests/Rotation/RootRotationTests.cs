@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using ControlPlane.Citadel.Tests.Authentication;
 using ControlPlane.Citadel.Tests.Support;
+using ControlPlane.TestSupport;
 using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Citadel.Tests.Rotation;

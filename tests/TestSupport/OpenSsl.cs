@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace ControlPlane.Citadel.Tests.Support;
+namespace ControlPlane.TestSupport;
 
 /// <summary>Runs the real <c>openssl</c> with a timeout, so tests check our certificates with an independent implementation.</summary>
-internal static class OpenSsl
+public static class OpenSsl
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] args)
     {
@@ -37,11 +37,10 @@ internal static class OpenSsl
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    /// <summary>Runs openssl and fails the test with its output unless it exits 0.</summary>
+    /// <summary>Runs openssl and throws with its output unless it exits 0.</summary>
     public static async Task<string> SucceedAsync(string workingDirectory, params string[] args)
     {
         var (code, output) = await RunAsync(workingDirectory, args);
-        Assert.True(code == 0, $"openssl {string.Join(' ', args)} exited {code}:\n{output}");
-        return output;
+        return code == 0 ? output : throw new InvalidOperationException($"openssl {string.Join(' ', args)} exited {code}:\n{output}");
     }
 }
