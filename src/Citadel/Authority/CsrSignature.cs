@@ -1,5 +1,6 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
+using ControlPlane.Citadel.Authority.Native;
 
 namespace ControlPlane.Citadel.Authority;
 
@@ -16,13 +17,13 @@ internal static class CsrSignature
         var keyOid = algorithm.ReadObjectIdentifier();
         return keyOid switch
         {
-            Oids.EcPublicKey => VerifyEc(algorithm, publicKeyInfo, signedInfo, signatureOid, signature),
+            Oids.EcPublicKey => VerifyEc(algorithm, spki.ReadBitString(out _), publicKeyInfo, signedInfo, signatureOid, signature),
             Oids.RsaEncryption => VerifyRsa(publicKeyInfo, signedInfo, signatureOid, signature),
             _ => throw new InvalidCsrException($"unsupported key algorithm {keyOid}: use ECDSA P-256 or P-384, or RSA of 2048 bits or more"),
         };
     }
 
-    private static (CsrKeyKind, int) VerifyEc(AsnReader algorithm, ReadOnlyMemory<byte> publicKeyInfo, ReadOnlyMemory<byte> signedInfo, string signatureOid, byte[] signature)
+    private static (CsrKeyKind, int) VerifyEc(AsnReader algorithm, byte[] point, ReadOnlyMemory<byte> publicKeyInfo, ReadOnlyMemory<byte> signedInfo, string signatureOid, byte[] signature)
     {
         var curve = algorithm.HasData && algorithm.PeekTag().HasSameClassAndValue(Asn1Tag.ObjectIdentifier)
             ? algorithm.ReadObjectIdentifier()
@@ -41,22 +42,45 @@ internal static class CsrSignature
             _ => throw new InvalidCsrException($"the CSR's signature algorithm {signatureOid} does not match its EC key"),
         };
 
+        var valid = LibCrypto.IsAvailable
+            ? VerifyNative(size, point, signedInfo.Span, hash, signature)
+            : VerifyManaged(publicKeyInfo.Span, signedInfo.Span, hash, signature);
+        if (!valid)
+        {
+            throw new InvalidCsrException("the CSR's signature does not verify with its public key");
+        }
+
+        return (CsrKeyKind.Ec, size);
+    }
+
+    private static bool VerifyNative(int size, byte[] point, ReadOnlySpan<byte> signedInfo, HashAlgorithmName hash, byte[] signature)
+    {
+        var key = size == 256 ? VerifierCache.NativeP256 : VerifierCache.NativeP384;
+        if (!key.SetPublicKey(point))
+        {
+            throw new InvalidCsrException("the CSR's EC public key is not a point on its curve");
+        }
+
+        Span<byte> digest = stackalloc byte[64];
+        var length = hash == HashAlgorithmName.SHA256 ? SHA256.HashData(signedInfo, digest)
+            : hash == HashAlgorithmName.SHA384 ? SHA384.HashData(signedInfo, digest)
+            : SHA512.HashData(signedInfo, digest);
+        return key.Verify(digest[..length], signature);
+    }
+
+    private static bool VerifyManaged(ReadOnlySpan<byte> publicKeyInfo, ReadOnlySpan<byte> signedInfo, HashAlgorithmName hash, byte[] signature)
+    {
         var key = VerifierCache.Ec;
         try
         {
-            key.ImportSubjectPublicKeyInfo(publicKeyInfo.Span, out _);
+            key.ImportSubjectPublicKeyInfo(publicKeyInfo, out _);
         }
         catch (CryptographicException e)
         {
             throw new InvalidCsrException($"the CSR's EC public key is malformed: {e.Message}");
         }
 
-        if (!key.VerifyData(signedInfo.Span, signature, hash, DSASignatureFormat.Rfc3279DerSequence))
-        {
-            throw new InvalidCsrException("the CSR's signature does not verify with its public key");
-        }
-
-        return (CsrKeyKind.Ec, size);
+        return key.VerifyData(signedInfo, signature, hash, DSASignatureFormat.Rfc3279DerSequence);
     }
 
     private static (CsrKeyKind, int) VerifyRsa(ReadOnlyMemory<byte> publicKeyInfo, ReadOnlyMemory<byte> signedInfo, string signatureOid, byte[] signature)
@@ -100,6 +124,16 @@ internal static class CsrSignature
 
         [ThreadStatic]
         private static RSA? _rsa;
+
+        [ThreadStatic]
+        private static NativeEcKey? _nativeP256;
+
+        [ThreadStatic]
+        private static NativeEcKey? _nativeP384;
+
+        public static NativeEcKey NativeP256 => _nativeP256 ??= new NativeEcKey(LibCrypto.NidP256);
+
+        public static NativeEcKey NativeP384 => _nativeP384 ??= new NativeEcKey(LibCrypto.NidP384);
 
         public static ECDsa Ec => _ec ??= ECDsa.Create();
 

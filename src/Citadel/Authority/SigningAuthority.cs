@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using ControlPlane.Citadel.Authority.Native;
 
 namespace ControlPlane.Citadel.Authority;
 
@@ -12,6 +13,7 @@ namespace ControlPlane.Citadel.Authority;
 internal sealed class SigningAuthority : IDisposable
 {
     private readonly ThreadLocal<AsymmetricAlgorithm> _signers;
+    private readonly ThreadLocal<NativeEcKey>? _nativeSigners;
 
     public SigningAuthority(X509Certificate2 certificate, AsymmetricAlgorithm key, IReadOnlyList<X509Certificate2> chain)
     {
@@ -26,6 +28,22 @@ internal sealed class SigningAuthority : IDisposable
             ? X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(ski).RawData
             : null;
         _signers = new ThreadLocal<AsymmetricAlgorithm>(() => Clone(key, pkcs8), trackAllValues: true);
+        if (key is ECDsa { KeySize: 256 or 384 } ec && LibCrypto.IsAvailable)
+        {
+            var parameters = ec.ExportParameters(includePrivateParameters: true);
+            var nid = ec.KeySize == 256 ? LibCrypto.NidP256 : LibCrypto.NidP384;
+            byte[] point = [0x04, .. parameters.Q.X!, .. parameters.Q.Y!];
+            var scalar = parameters.D!;
+            _nativeSigners = new ThreadLocal<NativeEcKey>(
+                () =>
+                {
+                    var native = new NativeEcKey(nid);
+                    native.SetPrivateKey(scalar);
+                    native.SetPublicKey(point);
+                    return native;
+                },
+                trackAllValues: true);
+        }
     }
 
     /// <summary>The certificate that signs leaves: the root in self-signed mode, the intermediate in plug-in mode.</summary>
@@ -52,7 +70,19 @@ internal sealed class SigningAuthority : IDisposable
     public byte[]? AuthorityKeyIdentifier { get; }
 
     /// <summary>Signs <paramref name="data"/> with the CA key; safe to call from many threads at once.</summary>
-    public byte[] Sign(ReadOnlySpan<byte> data) => _signers.Value switch
+    public byte[] Sign(ReadOnlySpan<byte> data)
+    {
+        if (_nativeSigners is not null)
+        {
+            Span<byte> digest = stackalloc byte[64];
+            var length = Hash == HashAlgorithmName.SHA256 ? SHA256.HashData(data, digest) : SHA384.HashData(data, digest);
+            return _nativeSigners.Value!.Sign(digest[..length]);
+        }
+
+        return SignManaged(data);
+    }
+
+    private byte[] SignManaged(ReadOnlySpan<byte> data) => _signers.Value switch
     {
         ECDsa ec => ec.SignData(data, Hash, DSASignatureFormat.Rfc3279DerSequence),
         RSA rsa => rsa.SignData(data.ToArray(), Hash, RSASignaturePadding.Pkcs1),
@@ -67,6 +97,15 @@ internal sealed class SigningAuthority : IDisposable
         }
 
         _signers.Dispose();
+        if (_nativeSigners is not null)
+        {
+            foreach (var signer in _nativeSigners.Values)
+            {
+                signer.Dispose();
+            }
+
+            _nativeSigners.Dispose();
+        }
     }
 
     private static AsymmetricAlgorithm Clone(AsymmetricAlgorithm key, byte[] pkcs8)
