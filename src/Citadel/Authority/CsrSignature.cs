@@ -68,7 +68,7 @@ internal static class CsrSignature
         return key.Verify(digest[..length], signature);
     }
 
-    private static bool VerifyManaged(ReadOnlySpan<byte> publicKeyInfo, ReadOnlySpan<byte> signedInfo, HashAlgorithmName hash, byte[] signature)
+    internal static bool VerifyManaged(ReadOnlySpan<byte> publicKeyInfo, ReadOnlySpan<byte> signedInfo, HashAlgorithmName hash, byte[] signature)
     {
         var key = VerifierCache.Ec;
         try
