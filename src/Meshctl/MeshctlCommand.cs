@@ -14,6 +14,8 @@ public static class MeshctlCommand
         var root = new RootCommand("meshctl: the control plane's command-line tool");
         root.Subcommands.Add(ValidateCommand.Create(stdin ?? Console.In));
         root.Subcommands.Add(AnalyzeCommand.Create(stdin ?? Console.In, new ControlPlane.Galley.Validation.ConfigValidator()));
+        root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(CertCommand.Create());
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,3 +1,4 @@
+using ControlPlane.Citadel;
 using ControlPlane.Galley;
 using ControlPlane.Shared.Hosting;
 
@@ -9,7 +10,7 @@ public static class MeshdHost
     public static MeshHostDefinition Definition { get; } = new(
         "meshd",
         // Every port of the design's table is a Meshd flag, whichever services are hosted.
-        [.. MeshPort.All.Select(p => p.ToFlag()), .. GalleyRegistration.Flags],
-        builder => builder.AddGalley(),
-        app => app.MapGalley());
+        [.. MeshPort.All.Select(p => p.ToFlag()), .. GalleyRegistration.Flags, .. CitadelRegistration.Flags],
+        builder => builder.AddGalley().AddCitadel(),
+        app => app.MapGalley().MapCitadel());
 }

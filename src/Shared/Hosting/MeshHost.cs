@@ -128,7 +128,14 @@ public static class MeshHost
                         connection.Items[MeshPortConnection.ItemKey] = binding.Port.Key;
                         return next(connection);
                     });
-                    if (binding.ServerCertificate is { } certificate)
+                    if (binding.TlsOptions is { } tls)
+                    {
+                        listen.UseHttps(new TlsHandshakeCallbackOptions
+                        {
+                            OnConnection = _ => ValueTask.FromResult(tls(kestrel.ApplicationServices)),
+                        });
+                    }
+                    else if (binding.ServerCertificate is { } certificate)
                     {
                         listen.UseHttps(new HttpsConnectionAdapterOptions
                         {

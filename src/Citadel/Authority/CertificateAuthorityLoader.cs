@@ -1,0 +1,60 @@
+namespace ControlPlane.Citadel.Authority;
+
+/// <summary>
+/// Start-up: a plug-in CA from its directory, else the self-signed CA persisted in the data
+/// directory, else a new self-signed root (persisted before it is used).
+/// </summary>
+internal static class CertificateAuthorityLoader
+{
+    public static CaState Load(CitadelOptions options, CaStore store, DateTimeOffset now)
+    {
+        Validate(options);
+        if (!string.IsNullOrEmpty(options.PluginCertDir))
+        {
+            var plugin = PluginCaLoader.Load(options.PluginCertDir);
+            store.PublishBundle(plugin);
+            return plugin;
+        }
+
+        if (store.HasSelfSignedRoot)
+        {
+            var existing = store.LoadSelfSigned(now);
+            store.SaveSelfSigned(existing);
+            return existing;
+        }
+
+        var root = RootCertificateFactory.Create(options.KeyAlgorithm, options.TrustDomain, now, options.RootTtl);
+        var created = new CaState(new SigningAuthority(root, CaStore.PrivateKeyOf(root), [root]), [], [], isPlugin: false);
+        store.SaveSelfSigned(created);
+        return created;
+    }
+
+    /// <summary>Checks the settings, naming the flag of the first bad one.</summary>
+    public static void Validate(CitadelOptions options)
+    {
+        if (!CaKeyAlgorithms.IsKnown(options.KeyAlgorithm))
+        {
+            throw new CaConfigurationException($"--ca-key-algorithm: '{options.KeyAlgorithm}' is not one of {string.Join(", ", CaKeyAlgorithms.All)}");
+        }
+
+        if (options.MaxTtl <= TimeSpan.Zero || options.MaxTtl > CitadelOptions.MaxTtlCeiling)
+        {
+            throw new CaConfigurationException($"--max-cert-ttl: {options.MaxTtl} must be positive and at most {CitadelOptions.MaxTtlCeiling.TotalDays:0} days");
+        }
+
+        if (options.DefaultTtl <= TimeSpan.Zero)
+        {
+            throw new CaConfigurationException($"--default-cert-ttl: {options.DefaultTtl} must be positive");
+        }
+
+        if (options.RootTtl <= options.MaxTtl)
+        {
+            throw new CaConfigurationException($"--root-cert-ttl: {options.RootTtl} must be longer than --max-cert-ttl {options.MaxTtl}");
+        }
+
+        if (Shared.Identity.SpiffeId.TryParse($"spiffe://{options.TrustDomain}", out _, out var error) is false)
+        {
+            throw new CaConfigurationException($"--trust-domain: '{options.TrustDomain}' is not a valid trust domain: {error}");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using ControlPlane.Citadel.Api;
+using ControlPlane.Citadel.Authentication;
+using ControlPlane.Citadel.Authority;
+using ControlPlane.Citadel.Rotation;
+using ControlPlane.Shared.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ControlPlane.Citadel;
+
+/// <summary>Citadel's <c>AddCitadel()</c>/<c>MapCitadel()</c> pair, used by its own host and by Meshd.</summary>
+public static class CitadelRegistration
+{
+    private const string S = CitadelOptions.Section;
+
+    /// <summary>Flags Citadel reads, beyond the common ones.</summary>
+    public static IReadOnlyList<MeshFlag> Flags { get; } =
+    [
+        MeshPort.Ca.ToFlag(),
+        new("--trust-domain", $"{S}:TrustDomain", "trust domain of issued SPIFFE ids", "cluster.local"),
+        new("--ca-key-algorithm", $"{S}:KeyAlgorithm", "self-signed root key: ecdsa-p256, rsa-2048 or rsa-4096", CaKeyAlgorithms.EcdsaP256),
+        new("--max-cert-ttl", $"{S}:MaxCertTtl", "longest leaf TTL a client may ask for (at most 90d)", "24h"),
+        new("--default-cert-ttl", $"{S}:DefaultCertTtl", "leaf TTL when the client asks for none", "24h"),
+        new("--root-cert-ttl", $"{S}:RootCertTtl", "lifetime of a self-signed root", "3650d"),
+        new("--root-rotate-before", $"{S}:RootRotateBefore", "rotate the self-signed root when it expires within this long", "60d"),
+        new("--plugin-cert-dir", $"{S}:PluginCertDir", "intermediate CA files (ca-cert.pem, ca-key.pem, root-cert.pem, cert-chain.pem); unset = self-signed"),
+        new("--jwt-issuers", $"{S}:JwtIssuers", "trusted JWT issuers, ISSUER=JWKS_FILE[,ISSUER=JWKS_FILE...]"),
+        new("--jwt-audience", $"{S}:JwtAudience", "audience every bearer token must carry", "istio-ca"),
+        new("--local-jwt-issuer", $"{S}:LocalJwtIssuer", "run the local JWT issuer (key in DATA_DIR/jwt) and trust it", "true"),
+    ];
+
+    public static WebApplicationBuilder AddCitadel(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<CitadelOptions>().Bind(builder.Configuration.GetSection(CitadelOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new CaStore(DataDir(sp)));
+        services.AddSingleton(sp => Configured(() => new CertificateAuthority(CertificateAuthorityLoader.Load(
+            sp.GetRequiredService<IOptions<CitadelOptions>>().Value, sp.GetRequiredService<CaStore>(), sp.GetRequiredService<TimeProvider>().GetUtcNow()))));
+        services.AddSingleton(sp => Configured(() => TrustedJwtIssuers.Load(
+            sp.GetRequiredService<IOptions<CitadelOptions>>().Value.JwtIssuers,
+            sp.GetRequiredService<IOptions<CitadelOptions>>().Value.LocalJwtIssuer ? LocalJwtIssuer.LoadOrCreate(DataDir(sp)) : null)));
+        services.AddSingleton<ICallerAuthenticator, ClientCertificateAuthenticator>();
+        services.AddSingleton<ICallerAuthenticator, JwtAuthenticator>();
+        services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<CitadelMetrics>();
+        services.AddSingleton<CertificateRequestHandler>();
+        services.AddSingleton<ServingCertificateProvider>();
+        services.AddSingleton<RootRotator>();
+        services.AddHostedService<CitadelStartup>();
+        services.AddHostedService<RootRotationService>();
+        services.AddGrpc();
+        services.AddHealthChecks().AddCheck<CitadelReadiness>("citadel", tags: [MonitoringEndpoints.ReadinessTag]);
+
+        var port = builder.MeshPorts().Add(MeshPort.Ca, HttpProtocols.Http2, sp => sp.GetRequiredService<ServingCertificateProvider>().Current);
+        port.TlsOptions = sp => sp.GetRequiredService<ServingCertificateProvider>().ServerOptions();
+        return builder;
+    }
+
+    public static WebApplication MapCitadel(this WebApplication app)
+    {
+        app.MapGrpcService<CertificateService>().RequireMeshPort(MeshPort.Ca);
+        app.MapCitadelEndpoints();
+        return app;
+    }
+
+    private static string DataDir(IServiceProvider services) => services.GetRequiredService<IOptions<MeshHostOptions>>().Value.DataDir;
+
+    private static T Configured<T>(Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (CaConfigurationException e)
+        {
+            throw new MeshUsageException(e.Message);
+        }
+    }
+}

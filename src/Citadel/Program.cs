@@ -1,0 +1,4 @@
+using ControlPlane.Citadel;
+using ControlPlane.Shared.Hosting;
+
+return await MeshHost.RunAsync(CitadelHost.Definition, args);

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using ControlPlane.Citadel;
+using ControlPlane.Citadel.Authentication;
+using ControlPlane.Citadel.Authority;
+
+namespace ControlPlane.Meshctl.Commands;
+
+/// <summary>
+/// <c>meshctl token</c>: prints a service account token signed by the local JWT issuer whose key
+/// Meshd keeps in its data directory, so a certificate can be had without Kubernetes.
+/// </summary>
+internal static class TokenCommand
+{
+    public static Command Create()
+    {
+        var dataDir = new Option<string>("--data-dir") { Description = "Meshd's data directory (holds jwt/issuer-key.pem)", Required = true };
+        var ns = new Option<string>("--namespace") { Description = "the workload's namespace", Required = true };
+        var sa = new Option<string>("--service-account") { Description = "the workload's service account", Required = true };
+        var ttl = new Option<string>("--ttl") { Description = "token lifetime, e.g. 1h", DefaultValueFactory = _ => "1h" };
+        var audience = new Option<string>("--audience") { Description = "token audience", DefaultValueFactory = _ => "istio-ca" };
+        var command = new Command("token", "print a service account token from the local JWT issuer") { dataDir, ns, sa, ttl, audience };
+        command.SetAction((parseResult, _) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            try
+            {
+                var issuer = LocalJwtIssuer.Open(parseResult.GetValue(dataDir)!);
+                var lifetime = Duration.Parse(parseResult.GetValue(ttl)!, "--ttl");
+                output.WriteLine(issuer.CreateToken(parseResult.GetValue(ns)!, parseResult.GetValue(sa)!, parseResult.GetValue(audience)!, lifetime, DateTimeOffset.UtcNow));
+                return Task.FromResult(0);
+            }
+            catch (Exception e) when (e is FileNotFoundException or CaConfigurationException)
+            {
+                error.WriteLine($"meshctl token: {e.Message}");
+                return Task.FromResult(2);
+            }
+        });
+        return command;
+    }
+}
