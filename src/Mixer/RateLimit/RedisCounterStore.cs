@@ -9,22 +9,26 @@ namespace ControlPlane.Mixer.RateLimit;
 /// </summary>
 internal sealed class RedisCounterStore : ICounterStore, IAsyncDisposable
 {
-    private readonly ConfigurationOptions options;
-    private readonly SemaphoreSlim connectLock = new(1, 1);
-    private ConnectionMultiplexer? connection;
+    private readonly Task<ConnectionMultiplexer> connecting;
 
     public RedisCounterStore(string address, TimeSpan timeout)
     {
-        options = ConfigurationOptions.Parse(address);
+        var options = ConfigurationOptions.Parse(address);
         options.AbortOnConnectFail = false;
         options.BacklogPolicy = BacklogPolicy.FailFast;
-        options.ConnectTimeout = (int)timeout.TotalMilliseconds;
+
+        // The first connection may take longer than a command (a cold start); later reconnects are in the background.
+        options.ConnectTimeout = (int)Math.Max(timeout.TotalMilliseconds, 5000);
         options.AsyncTimeout = (int)timeout.TotalMilliseconds;
         options.SyncTimeout = (int)timeout.TotalMilliseconds;
         options.ConnectRetry = 1;
         options.ReconnectRetryPolicy = new LinearRetry(250);
         options.ClientName = "mixer";
         Address = address;
+
+        // Connecting starts now, so the first request does not pay for it; with AbortOnConnectFail off
+        // the multiplexer is returned even when Redis is down, and keeps retrying.
+        connecting = ConnectionMultiplexer.ConnectAsync(options);
     }
 
     public string Name => "redis";
@@ -35,7 +39,7 @@ internal sealed class RedisCounterStore : ICounterStore, IAsyncDisposable
     {
         try
         {
-            var database = (await ConnectAsync()).GetDatabase();
+            var database = (await connecting.ConfigureAwait(false)).GetDatabase();
             var batch = database.CreateBatch();
             var results = new Task<long>[increments.Count];
             var expiries = new Task<bool>[increments.Count];
@@ -61,29 +65,13 @@ internal sealed class RedisCounterStore : ICounterStore, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (connection is not null)
-        {
-            await connection.DisposeAsync();
-        }
-
-        connectLock.Dispose();
-    }
-
-    private async ValueTask<ConnectionMultiplexer> ConnectAsync()
-    {
-        if (Volatile.Read(ref connection) is { } ready)
-        {
-            return ready;
-        }
-
-        await connectLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            return connection ??= await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
+            await (await connecting.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
         }
-        finally
+        catch (RedisException)
         {
-            connectLock.Release();
+            // Never connected: nothing to close.
         }
     }
 }
