@@ -3,6 +3,7 @@ using ControlPlane.Mixer.Tests.Support;
 using Envoy.Extensions.Common.Ratelimit.V3;
 using Envoy.Service.Ratelimit.V3;
 using Grpc.Core;
+using Microsoft.Extensions.Time.Testing;
 using Code = Envoy.Service.Ratelimit.V3.RateLimitResponse.Types.Code;
 
 namespace ControlPlane.Mixer.Tests.Api;
@@ -12,7 +13,8 @@ public sealed class RateLimitApiTests
     [Fact]
     public async Task ShouldRateLimit_OverTheLimit_AnswersOverLimitWithTheLimitAndResetTime()
     {
-        await using var mixer = await MixerTestHost.StartAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, 250, TimeSpan.Zero));
+        await using var mixer = await MixerTestHost.StartAsync(time: time);
         mixer.Config.Publish(TestConfig.RateLimit("edge", RateLimitTestConfigs.Edge));
         var client = new RateLimitService.RateLimitServiceClient(mixer.Channel);
 
@@ -27,7 +29,7 @@ public sealed class RateLimitApiTests
         Assert.Equal(2u, status.CurrentLimit.RequestsPerUnit);
         Assert.Equal(RateLimitResponse.Types.RateLimit.Types.Unit.Second, status.CurrentLimit.Unit);
         Assert.Equal("edge.path=/slow", status.CurrentLimit.Name);
-        Assert.InRange(status.DurationUntilReset.ToTimeSpan(), TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.FromMilliseconds(750), status.DurationUntilReset.ToTimeSpan());
     }
 
     [Fact]
