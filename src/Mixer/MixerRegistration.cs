@@ -1,4 +1,5 @@
 using ControlPlane.Mixer.Api;
+using ControlPlane.Mixer.Authorization;
 using ControlPlane.Mixer.RateLimit;
 using ControlPlane.Mixer.Telemetry;
 using ControlPlane.Shared.Config;
@@ -36,6 +37,12 @@ public static class MixerRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConfigSnapshotSource, NoConfigSnapshotSource>();
 
+        services.AddSingleton<AuthorizationPolicyWatcher>();
+        services.AddSingleton<IAuthorizationPolicySource>(sp => sp.GetRequiredService<AuthorizationPolicyWatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<AuthorizationPolicyWatcher>());
+        services.AddSingleton<Authorizer>();
+        services.AddSingleton<AuthorizationMetrics>();
+
         services.AddSingleton<RateLimitTableWatcher>();
         services.AddSingleton<IRateLimitTableSource>(sp => sp.GetRequiredService<RateLimitTableWatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<RateLimitTableWatcher>());
@@ -52,6 +59,7 @@ public static class MixerRegistration
 
     public static WebApplication MapMixer(this WebApplication app)
     {
+        app.MapGrpcService<AuthorizationApi>().RequireMeshPort(MeshPort.Mixer);
         app.MapGrpcService<RateLimitApi>().RequireMeshPort(MeshPort.Mixer);
         app.MapGrpcService<AccessLogApi>().RequireMeshPort(MeshPort.Mixer);
         app.MapGet("/api/graph", (ServiceGraph graph, string? reporter) =>
