@@ -16,12 +16,8 @@ internal sealed class OperationMatcher(ValueMatcher? hosts, ValueMatcher? ports,
     // Istio matches the Host header both as sent and without its port.
     private static bool HostMatches(ValueMatcher hosts, string host)
     {
-        if (hosts.Matches(host))
-        {
-            return true;
-        }
-
         var colon = host.LastIndexOf(':');
-        return colon > 0 && host.IndexOf(']', StringComparison.Ordinal) < colon && hosts.Matches(host[..colon]);
+        var withoutPort = colon > 0 && host.IndexOf(']', StringComparison.Ordinal) < colon ? host[..colon] : null;
+        return hosts.Matches(host, withoutPort);
     }
 }

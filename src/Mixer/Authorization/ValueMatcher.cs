@@ -33,6 +33,17 @@ internal sealed class ValueMatcher
         return !Any(notValues, value);
     }
 
+    /// <summary>For a value with two spellings (a host with and without its port): either may match, neither may be excluded.</summary>
+    public bool Matches(string value, string? alternative)
+    {
+        if (values.Length > 0 && !Any(values, value) && !Any(values, alternative))
+        {
+            return false;
+        }
+
+        return !Any(notValues, value) && !Any(notValues, alternative);
+    }
+
     /// <summary>For multi-valued attributes (JWT audiences, claims): matches when any one value does.</summary>
     public bool MatchesAny(IReadOnlyList<string> candidates)
     {
