@@ -79,7 +79,7 @@ internal static class RateLimitConfigCompiler
         {
             if (descriptor.ShadowMode)
             {
-                errors.Add(Error(obj, path + ".shadow_mode", "shadow_mode needs a rate_limit on the same descriptor"));
+                errors.Add(Error(obj, path + ".shadowMode", "shadow_mode needs a rate_limit on the same descriptor"));
             }
 
             return null;
@@ -93,7 +93,7 @@ internal static class RateLimitConfigCompiler
 
         if (!WindowUnits.TryParse(limit.Unit, out var unit))
         {
-            errors.Add(Error(obj, path + ".rate_limit.unit", $"unit '{limit.Unit}' is not one of second, minute, hour, day"));
+            errors.Add(Error(obj, path + ".rateLimit.unit", $"unit '{limit.Unit}' is not one of second, minute, hour, day"));
             return null;
         }
 

@@ -15,8 +15,8 @@ public sealed class RateLimitConfigCompilerTests
 
         Assert.Empty(table.Domains);
         var diagnostic = Assert.Single(table.Diagnostics);
-        Assert.Equal("spec.descriptors[0].rate_limit.unit", diagnostic.FieldPath);
-        Assert.Equal("bad.yaml:1:1: RateLimitConfig istio-system/bad: spec.descriptors[0].rate_limit.unit: unit 'fortnight' is not one of second, minute, hour, day", diagnostic.ToString());
+        Assert.Equal("spec.descriptors[0].rateLimit.unit", diagnostic.FieldPath);
+        Assert.Equal("bad.yaml:1:1: RateLimitConfig istio-system/bad: spec.descriptors[0].rateLimit.unit: unit 'fortnight' is not one of second, minute, hour, day", diagnostic.ToString());
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class RateLimitConfigCompilerTests
         var table = RateLimitConfigCompiler.Compile(new ConfigSnapshot(1, [bad]));
 
         Assert.Equal(
-            ["spec.domain", "spec.descriptors[0].key", "spec.descriptors[1].shadow_mode", "spec.descriptors[2].descriptors[0].rate_limit.unit", "spec.descriptors[3]"],
+            ["spec.domain", "spec.descriptors[0].key", "spec.descriptors[1].shadowMode", "spec.descriptors[2].descriptors[0].rateLimit.unit", "spec.descriptors[3]"],
             table.Diagnostics.Select(d => d.FieldPath));
     }
 }

@@ -14,6 +14,8 @@ internal static partial class YamlDocuments
 {
     public static void Read(string text, string file, bool split, LoadResultBuilder results)
     {
+        // A stream with directives (%YAML, %TAG) binds them to the document after them: parse it whole.
+        split &= !text.StartsWith('%') && !text.Contains("\n%", StringComparison.Ordinal);
         foreach (var (chunk, firstLine) in split ? Split(text) : [(text, 1)])
         {
             ReadChunk(chunk, new SourceMap(file, firstLine - 1), results);
@@ -23,14 +25,21 @@ internal static partial class YamlDocuments
     private static void ReadChunk(string chunk, SourceMap source, LoadResultBuilder results)
     {
         var stream = new YamlStream();
+        var parser = new TrackingParser(new Parser(new StringReader(chunk)));
         try
         {
-            stream.Load(new StringReader(chunk));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             var message = MarkPrefix().Replace(ex.Message, string.Empty);
             results.Add(new ConfigDiagnostic(DiagnosticLevel.Error, $"YAML syntax error: {message}", source.Of(ex.Start)));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (an unclosed flow
+            // collection); report it where parsing stopped.
+            results.Add(new ConfigDiagnostic(DiagnosticLevel.Error, "YAML syntax error: cannot parse past this point (is a [ or { left open?)", source.Of(parser.LastEnd)));
         }
 
         // Documents parsed before an error in the same chunk are kept.
