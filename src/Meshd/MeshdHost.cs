@@ -1,5 +1,6 @@
 using ControlPlane.Citadel;
 using ControlPlane.Galley;
+using ControlPlane.Mixer;
 using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Meshd;
@@ -10,7 +11,7 @@ public static class MeshdHost
     public static MeshHostDefinition Definition { get; } = new(
         "meshd",
         // Every port of the design's table is a Meshd flag, whichever services are hosted.
-        [.. MeshPort.All.Select(p => p.ToFlag()), .. GalleyRegistration.Flags, .. CitadelRegistration.Flags],
-        builder => builder.AddGalley().AddCitadel(),
-        app => app.MapGalley().MapCitadel());
+        [.. MeshPort.All.Select(p => p.ToFlag()), .. GalleyRegistration.Flags, .. CitadelRegistration.Flags, .. MixerRegistration.Flags],
+        builder => builder.AddGalley().AddCitadel().AddMixer(),
+        app => app.MapGalley().MapCitadel().MapMixer());
 }

@@ -16,6 +16,9 @@ public static class ConfigKinds
     /// <summary>The API group of the security kinds.</summary>
     public const string SecurityGroup = "security.istio.io";
 
+    /// <summary>The API group of this mesh's own policy kinds (RateLimitConfig), loaded like Istio's.</summary>
+    public const string MeshPolicyGroup = "policy.meshd.io";
+
     private static readonly string[] NetworkingVersions = ["v1alpha3", "v1beta1", "v1"];
     private static readonly string[] SecurityVersions = ["v1beta1", "v1"];
 
@@ -37,11 +40,13 @@ public static class ConfigKinds
 
     public static ConfigKind AuthorizationPolicy { get; } = Security("AuthorizationPolicy", Istio.Security.V1Beta1.AuthorizationPolicy.Descriptor);
 
+    public static ConfigKind RateLimitConfig { get; } = new(MeshPolicyGroup, "RateLimitConfig", ["v1alpha1"], Mesh.Policy.V1Alpha1.RateLimitConfig.Descriptor);
+
     /// <summary>Every supported kind, networking first.</summary>
     public static IReadOnlyList<ConfigKind> All { get; } =
     [
         VirtualService, DestinationRule, Gateway, ServiceEntry, WorkloadEntry, Sidecar,
-        PeerAuthentication, RequestAuthentication, AuthorizationPolicy,
+        PeerAuthentication, RequestAuthentication, AuthorizationPolicy, RateLimitConfig,
     ];
 
     private static readonly FrozenDictionary<string, ConfigKind> ByKind = All.ToFrozenDictionary(k => k.Kind, StringComparer.Ordinal);
@@ -64,9 +69,12 @@ public static class ConfigKinds
     public static bool TryFindByTypeUrl(string typeUrl, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConfigKind? found) =>
         ByTypeUrl.TryGetValue(typeUrl, out found);
 
-    /// <summary>Whether <paramref name="group"/> belongs to Istio (<c>networking.istio.io</c>, <c>telemetry.istio.io</c>, ...).</summary>
+    /// <summary>
+    /// Whether <paramref name="group"/> belongs to Istio (<c>networking.istio.io</c>, <c>telemetry.istio.io</c>, ...)
+    /// or is this mesh's own <see cref="MeshPolicyGroup"/>, whose kinds load the same way.
+    /// </summary>
     public static bool IsIstioGroup(string group) =>
-        group == "istio.io" || group.EndsWith(".istio.io", StringComparison.Ordinal);
+        group == "istio.io" || group.EndsWith(".istio.io", StringComparison.Ordinal) || group == MeshPolicyGroup;
 
     private static ConfigKind Networking(string kind, MessageDescriptor descriptor) => new(NetworkingGroup, kind, NetworkingVersions, descriptor);
 

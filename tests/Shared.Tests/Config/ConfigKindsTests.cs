@@ -35,14 +35,15 @@ public sealed class ConfigKindsTests
     }
 
     [Fact]
-    public void All_HasNineDistinctKinds()
+    public void All_HasTenDistinctKinds()
     {
-        Assert.Equal(9, ConfigKinds.All.Select(k => k.Kind).Distinct().Count());
+        Assert.Equal(10, ConfigKinds.All.Select(k => k.Kind).Distinct().Count());
     }
 
     [Theory]
     [InlineData("networking.istio.io", true)]
     [InlineData("telemetry.istio.io", true)]
+    [InlineData("policy.meshd.io", true)]
     [InlineData("cert-manager.io", false)]
     [InlineData("apps", false)]
     public void IsIstioGroup_Group_MatchesIstioDomain(string group, bool expected)

@@ -1,0 +1,33 @@
+using Prometheus;
+
+namespace ControlPlane.Mixer.Authorization;
+
+/// <summary>Check outcomes: allowed, denied (by which action) or rejected as malformed.</summary>
+internal sealed class AuthorizationMetrics
+{
+    private readonly Counter.Child allowed;
+    private readonly Counter.Child deniedCustom;
+    private readonly Counter.Child deniedDeny;
+    private readonly Counter.Child deniedNoAllow;
+    private readonly Counter.Child malformed;
+
+    public AuthorizationMetrics(IMetricFactory factory)
+    {
+        var checks = factory.CreateCounter("mixer_authz_checks_total", "ext_authz Check answers by result.", ["result"]);
+        allowed = checks.WithLabels("allowed");
+        deniedCustom = checks.WithLabels("denied_custom");
+        deniedDeny = checks.WithLabels("denied_deny");
+        deniedNoAllow = checks.WithLabels("denied_no_allow");
+        malformed = checks.WithLabels("malformed");
+    }
+
+    public void Record(AuthorizationDecision decision) =>
+        (decision.Allowed ? allowed : decision.DeniedBy switch
+        {
+            PolicyAction.Custom => deniedCustom,
+            PolicyAction.Deny => deniedDeny,
+            _ => deniedNoAllow,
+        }).Inc();
+
+    public void Malformed() => malformed.Inc();
+}

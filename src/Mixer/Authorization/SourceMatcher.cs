@@ -1,0 +1,23 @@
+using ControlPlane.Mixer.Identity;
+
+namespace ControlPlane.Mixer.Authorization;
+
+/// <summary>One <c>from.source</c>: every field given must match (AND); values within a field are ORed.</summary>
+internal sealed class SourceMatcher(
+    ValueMatcher? principals,
+    ValueMatcher? requestPrincipals,
+    ValueMatcher? namespaces,
+    ValueMatcher? serviceAccounts,
+    ValueMatcher? trustDomains,
+    IpMatcher? ipBlocks,
+    IpMatcher? remoteIpBlocks)
+{
+    public bool Matches(CheckAttributes request) =>
+        (principals?.Matches(request.SourcePrincipal) ?? true)
+        && (requestPrincipals?.Matches(request.RequestPrincipal) ?? true)
+        && (namespaces?.Matches(request.SourceNamespace) ?? true)
+        && (serviceAccounts?.Matches(SpiffeId.ServiceAccount(request.SourcePrincipal)) ?? true)
+        && (trustDomains?.Matches(SpiffeId.TrustDomain(request.SourcePrincipal)) ?? true)
+        && (ipBlocks?.Matches(request.SourceIp) ?? true)
+        && (remoteIpBlocks?.Matches(request.RemoteIp) ?? true);
+}

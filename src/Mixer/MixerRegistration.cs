@@ -1,0 +1,87 @@
+using ControlPlane.Mixer.Api;
+using ControlPlane.Mixer.Authorization;
+using ControlPlane.Mixer.RateLimit;
+using ControlPlane.Mixer.Telemetry;
+using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ControlPlane.Mixer;
+
+/// <summary>Mixer's <c>AddMixer()</c>/<c>MapMixer()</c> pair, used by its own host and by Meshd.</summary>
+public static class MixerRegistration
+{
+    public static readonly MeshFlag Redis = new("--redis", "Mixer:Redis", "HOST:PORT of Redis for rate-limit counters shared by replicas (default: in memory)");
+    public static readonly MeshFlag RedisFailMode = new("--redis-fail-mode", "Mixer:RedisFailMode", "open (allow) or closed (deny) while Redis is unreachable", "open");
+    public static readonly MeshFlag RootNamespace = new("--root-namespace", "Mixer:RootNamespace", "namespace whose AuthorizationPolicies apply mesh-wide", MixerOptions.DefaultRootNamespace);
+    public static readonly MeshFlag GalleyAddress = new("--galley-address", "Mixer:GalleyAddress", "HOST:PORT of Galley's config distribution, when Mixer runs alone");
+
+    /// <summary>Flags Mixer reads, beyond the common ones.</summary>
+    public static IReadOnlyList<MeshFlag> Flags { get; } = [MeshPort.Mixer.ToFlag(), Redis, RedisFailMode, RootNamespace, GalleyAddress];
+
+    public static WebApplicationBuilder AddMixer(this WebApplicationBuilder builder)
+    {
+        builder.MeshPorts().Add(MeshPort.Mixer, HttpProtocols.Http2);
+        var section = builder.Configuration.GetSection(MixerOptions.Section);
+        var failureMode = ParseFailureMode(section[nameof(MixerOptions.RedisFailMode)] ?? "open");
+        var services = builder.Services;
+        services.Configure<MixerOptions>(section);
+        services.AddGrpc();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConfigSnapshotSource, NoConfigSnapshotSource>();
+
+        services.AddSingleton<AuthorizationPolicyWatcher>();
+        services.AddSingleton<IAuthorizationPolicySource>(sp => sp.GetRequiredService<AuthorizationPolicyWatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<AuthorizationPolicyWatcher>());
+        services.AddSingleton<Authorizer>();
+        services.AddSingleton<AuthorizationMetrics>();
+
+        services.AddSingleton<RateLimitTableWatcher>();
+        services.AddSingleton<IRateLimitTableSource>(sp => sp.GetRequiredService<RateLimitTableWatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<RateLimitTableWatcher>());
+        services.AddSingleton<ICounterStore>(sp => CounterStore(sp));
+        services.AddSingleton<RateLimitMetrics>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RateLimiter>(sp, failureMode));
+
+        services.AddSingleton<IstioMetrics>();
+        services.AddSingleton<LabelLimits>();
+        services.AddSingleton<ServiceGraph>();
+        services.AddSingleton<AccessLogIngestor>();
+        return builder;
+    }
+
+    public static WebApplication MapMixer(this WebApplication app)
+    {
+        app.MapGrpcService<AuthorizationApi>().RequireMeshPort(MeshPort.Mixer);
+        app.MapGrpcService<RateLimitApi>().RequireMeshPort(MeshPort.Mixer);
+        app.MapGrpcService<AccessLogApi>().RequireMeshPort(MeshPort.Mixer);
+        app.MapGet("/api/graph", (ServiceGraph graph, string? reporter) =>
+                reporter is null or "source" or "destination"
+                    ? Results.Json(graph.View(reporter ?? "source"))
+                    : Results.BadRequest("reporter must be source or destination"))
+            .RequireMeshPort(MeshPort.Monitoring);
+        return app;
+    }
+
+    private static ICounterStore CounterStore(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<MixerOptions>>().Value;
+        return string.IsNullOrEmpty(options.Redis)
+            ? new MemoryCounterStore(services.GetRequiredService<TimeProvider>())
+            : new RedisCounterStore(options.Redis, TimeSpan.FromMilliseconds(options.RedisTimeoutMilliseconds));
+    }
+
+    private static FailureMode ParseFailureMode(string text) => text.ToLowerInvariant() switch
+    {
+        "open" => FailureMode.Open,
+        "closed" => FailureMode.Closed,
+        _ => throw new MeshUsageException($"{RedisFailMode.Name}: '{text}' is not open or closed"),
+    };
+}

@@ -1,0 +1,4 @@
+using ControlPlane.Mixer;
+using ControlPlane.Shared.Hosting;
+
+return await MeshHost.RunAsync(MixerHost.Definition, args);

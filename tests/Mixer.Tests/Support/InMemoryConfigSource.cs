@@ -1,0 +1,54 @@
+using ControlPlane.Shared.Config;
+
+namespace ControlPlane.Mixer.Tests.Support;
+
+/// <summary>A config source a test publishes snapshots into, standing in for Galley.</summary>
+internal sealed class InMemoryConfigSource : IConfigSnapshotSource
+{
+    private readonly Lock gate = new();
+    private readonly List<Action<ConfigSnapshot>> subscribers = [];
+    private ConfigSnapshot current = ConfigSnapshot.Empty;
+
+    public ConfigSnapshot Current => Volatile.Read(ref current);
+
+    /// <summary>Replaces the whole config with <paramref name="objects"/> as the next version.</summary>
+    public ConfigSnapshot Publish(params ConfigObject[] objects)
+    {
+        Action<ConfigSnapshot>[] targets;
+        ConfigSnapshot snapshot;
+        lock (gate)
+        {
+            snapshot = new ConfigSnapshot(current.Version + 1, objects);
+            Volatile.Write(ref current, snapshot);
+            targets = [.. subscribers];
+        }
+
+        foreach (var target in targets)
+        {
+            target(snapshot);
+        }
+
+        return snapshot;
+    }
+
+    public IDisposable Subscribe(Action<ConfigSnapshot> onChange)
+    {
+        lock (gate)
+        {
+            subscribers.Add(onChange);
+        }
+
+        return new Subscription(this, onChange);
+    }
+
+    private sealed class Subscription(InMemoryConfigSource source, Action<ConfigSnapshot> onChange) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (source.gate)
+            {
+                source.subscribers.Remove(onChange);
+            }
+        }
+    }
+}

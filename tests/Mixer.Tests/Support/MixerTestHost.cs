@@ -1,0 +1,58 @@
+using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Hosting;
+using ControlPlane.TestSupport;
+using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ControlPlane.Mixer.Tests.Support;
+
+/// <summary>A Mixer started in process on free ports, fed by an <see cref="InMemoryConfigSource"/>, with a gRPC channel to it.</summary>
+internal sealed class MixerTestHost : IAsyncDisposable
+{
+    private MixerTestHost(TestHost host, InMemoryConfigSource config)
+    {
+        Host = host;
+        Config = config;
+        Channel = GrpcChannel.ForAddress(host.Address(MeshPort.Mixer));
+        Http = new HttpClient { BaseAddress = host.Address(MeshPort.Monitoring), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public TestHost Host { get; }
+
+    public InMemoryConfigSource Config { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => Host.App.Services;
+
+    public static async Task<MixerTestHost> StartAsync(InMemoryConfigSource? config = null, TimeProvider? time = null, params string[] args)
+    {
+        config ??= new InMemoryConfigSource();
+        var definition = new MeshHostDefinition(
+            "mixer",
+            MixerRegistration.Flags,
+            builder =>
+            {
+                builder.Services.AddSingleton<IConfigSnapshotSource>(config);
+                if (time is not null)
+                {
+                    builder.Services.AddSingleton(time);
+                }
+
+                builder.AddMixer();
+            },
+            app => app.MapMixer());
+        return new MixerTestHost(await TestHost.StartAsync(definition, args), config);
+    }
+
+    public Task<string> MetricsAsync() => Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        Http.Dispose();
+        await Host.DisposeAsync();
+    }
+}
