@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: installs what it needs (scripts/setup.sh), builds with warnings as
-# errors, and runs every test project, unit to end-to-end, against real peers.
+# errors, and runs every test project, unit to end-to-end, against real peers. Ends with one
+# summary line, "N passed, N failed, N skipped", over all test projects.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 dotnet build ControlPlane.sln --configuration Release --no-restore
-dotnet test ControlPlane.sln --configuration Release --no-build --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=1500000
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test ControlPlane.sln --configuration Release --no-build \
+  -- RunConfiguration.TestSessionTimeout=1500000 2>&1 | tee "$log" || status=$?
+
+# dotnet test prints one "Passed!/Failed!  - Failed: F, Passed: P, Skipped: S, Total: T" line per project.
+awk -F'[:,]' '/(Passed|Failed)! +- Failed:/ { f += $2; p += $4; s += $6 }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

@@ -8,7 +8,8 @@ public static class MeshdHost
 {
     public static MeshHostDefinition Definition { get; } = new(
         "meshd",
-        [.. GalleyRegistration.Flags],
+        // Every port of the design's table is a Meshd flag, whichever services are hosted.
+        [.. MeshPort.All.Select(p => p.ToFlag()), .. GalleyRegistration.Flags],
         builder => builder.AddGalley(),
         app => app.MapGalley());
 }

@@ -19,5 +19,6 @@ public sealed class KubernetesObject(string apiVersion, string kind, ObjectMeta 
 
     public SourcePosition? Position { get; } = position;
 
-    public string Reference => $"{Kind} {Meta.Namespace}/{Meta.Name}";
+    /// <summary><c>Service default/reviews</c>; cluster-scoped objects have no namespace: <c>Namespace istio-system</c>.</summary>
+    public string Reference => Meta.Namespace.Length == 0 ? $"{Kind} {Meta.Name}" : $"{Kind} {Meta.Namespace}/{Meta.Name}";
 }
