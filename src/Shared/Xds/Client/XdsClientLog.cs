@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace ControlPlane.Shared.Xds.Client;
+
+internal static partial class XdsClientLog
+{
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "xDS client {NodeId}: stream to {Target} ended ({Reason}); reconnecting in {DelayMs} ms")]
+    public static partial void StreamEnded(ILogger logger, string nodeId, string target, string reason, long delayMs);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "xDS client {NodeId}: rejected {TypeUrl} version {Version}: {ErrorMessage}")]
+    public static partial void Rejected(ILogger logger, string nodeId, string typeUrl, string version, string errorMessage);
+}

@@ -1,0 +1,61 @@
+namespace ControlPlane.Shared.Xds.Server;
+
+/// <summary>Fans every stream event out to several observers.</summary>
+internal sealed class XdsCompositeObserver(IReadOnlyList<IXdsStreamObserver> observers) : IXdsStreamObserver
+{
+    public void StreamOpened(XdsStreamContext stream)
+    {
+        foreach (var o in observers)
+        {
+            o.StreamOpened(stream);
+        }
+    }
+
+    public void StreamClosed(XdsStreamContext stream, string? reason)
+    {
+        foreach (var o in observers)
+        {
+            o.StreamClosed(stream, reason);
+        }
+    }
+
+    public void RequestReceived(XdsStreamContext stream, string typeUrl)
+    {
+        foreach (var o in observers)
+        {
+            o.RequestReceived(stream, typeUrl);
+        }
+    }
+
+    public void ResponseSent(XdsStreamContext stream, string typeUrl, string version, string nonce, int resourceCount)
+    {
+        foreach (var o in observers)
+        {
+            o.ResponseSent(stream, typeUrl, version, nonce, resourceCount);
+        }
+    }
+
+    public void Acked(XdsStreamContext stream, string typeUrl, string version, string nonce)
+    {
+        foreach (var o in observers)
+        {
+            o.Acked(stream, typeUrl, version, nonce);
+        }
+    }
+
+    public void Nacked(XdsStreamContext stream, string typeUrl, string version, string nonce, string errorMessage)
+    {
+        foreach (var o in observers)
+        {
+            o.Nacked(stream, typeUrl, version, nonce, errorMessage);
+        }
+    }
+
+    public void StreamCut(XdsStreamContext stream)
+    {
+        foreach (var o in observers)
+        {
+            o.StreamCut(stream);
+        }
+    }
+}

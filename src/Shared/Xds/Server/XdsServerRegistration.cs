@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+
+namespace ControlPlane.Shared.Xds.Server;
+
+/// <summary>
+/// Adds and maps an xDS server. Each server is keyed by a tag type, so several (Galley's, Pilot's)
+/// live in one process. Extra observers: <c>services.AddKeyedSingleton&lt;IXdsStreamObserver, T&gt;(typeof(TTag))</c>.
+/// </summary>
+public static class XdsServerRegistration
+{
+    /// <summary>
+    /// Registers, keyed by <c>typeof(TTag)</c>: the <see cref="XdsServer"/> over the given provider,
+    /// an <see cref="XdsStatusTracker"/>, and, when <paramref name="metricsPrefix"/> is set, an
+    /// <see cref="XdsMetricsObserver"/> publishing <c>{prefix}_xds_*</c> metrics.
+    /// </summary>
+    public static IServiceCollection AddXdsServer<TTag>(
+        this IServiceCollection services,
+        Func<IServiceProvider, IXdsResourceProvider> provider,
+        string? metricsPrefix = null,
+        Action<XdsServerOptions>? configure = null)
+    {
+        var key = typeof(TTag);
+        services.AddGrpc();
+        services.AddKeyedSingleton<XdsStatusTracker>(key, (sp, _) => new XdsStatusTracker(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddKeyedSingleton<IXdsStreamObserver>(key, (sp, k) => sp.GetRequiredKeyedService<XdsStatusTracker>(k));
+        if (metricsPrefix is not null)
+        {
+            services.AddKeyedSingleton<IXdsStreamObserver>(key, (sp, _) => new XdsMetricsObserver(sp.GetRequiredService<IMetricFactory>(), metricsPrefix));
+        }
+
+        services.AddKeyedSingleton<XdsServer>(key, (sp, k) =>
+        {
+            var options = new XdsServerOptions();
+            configure?.Invoke(options);
+            return new XdsServer(
+                provider(sp),
+                sp.GetKeyedServices<IXdsStreamObserver>(k),
+                options,
+                sp.GetRequiredService<ILogger<XdsServer>>(),
+                sp.GetService<TimeProvider>());
+        });
+        return services;
+    }
+
+    /// <summary>Maps the ADS service of the server tagged <typeparamref name="TTag"/>; scope it with <c>RequireMeshPort</c>.</summary>
+    public static GrpcServiceEndpointConventionBuilder MapXdsServer<TTag>(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGrpcService<XdsDiscoveryService<TTag>>();
+}
