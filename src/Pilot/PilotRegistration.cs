@@ -1,7 +1,17 @@
+using ControlPlane.Pilot.Config;
+using ControlPlane.Pilot.Debug;
+using ControlPlane.Pilot.Xds;
+using ControlPlane.Pilot.Xds.Generation;
+using ControlPlane.Pilot.Xds.Push;
+using ControlPlane.Shared.Config;
 using ControlPlane.Shared.Hosting;
+using ControlPlane.Shared.Xds.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ControlPlane.Pilot;
 
@@ -17,15 +27,38 @@ public static class PilotRegistration
         new("--debounce-max", "Pilot:DebounceMax", "longest a change waits for its push (TimeSpan)", "00:00:01"),
     ];
 
+    /// <summary>
+    /// Registers Pilot. Config comes from the <see cref="IConfigSnapshotSource"/> in DI (Galley's, when
+    /// Galley was added first); without one, from <c>--config-dir</c> read directly.
+    /// </summary>
     public static WebApplicationBuilder AddPilot(this WebApplicationBuilder builder)
     {
         builder.MeshPorts().Add(MeshPort.Xds, HttpProtocols.Http2);
-        builder.Services.AddOptions<PilotOptions>().Bind(builder.Configuration.GetSection(PilotOptions.Section));
+        var services = builder.Services;
+        services.AddOptions<PilotOptions>().Bind(builder.Configuration.GetSection(PilotOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConfigSnapshotSource>(sp => new DirectoryConfigSource(
+            sp.GetRequiredService<IOptions<MeshHostOptions>>().Value.ConfigDir,
+            sp.GetRequiredService<ILogger<DirectoryConfigSource>>()));
+        services.AddSingleton<PushTimeline>();
+        services.AddSingleton<ServedResourceLog>();
+        services.AddSingleton<IXdsGenerator, ClusterGenerator>();
+        services.AddSingleton<IXdsGenerator, EndpointGenerator>();
+        services.AddSingleton<IXdsGenerator, ListenerGenerator>();
+        services.AddSingleton<IXdsGenerator, RouteGenerator>();
+        services.AddSingleton(sp => new PilotResourceProvider(sp.GetServices<IXdsGenerator>(), sp.GetRequiredService<ServedResourceLog>()));
+        services.AddXdsServer<PilotXdsTag>(sp => sp.GetRequiredService<PilotResourceProvider>());
+        services.AddKeyedSingleton<IXdsStreamObserver, PilotXdsObserver>(typeof(PilotXdsTag));
+        services.AddKeyedSingleton<IXdsStreamObserver>(typeof(PilotXdsTag), (sp, _) => sp.GetRequiredService<ServedResourceLog>());
+        services.AddHostedService<ConfigPushService>();
+        services.AddHealthChecks().AddCheck<PilotReadinessCheck>("pilot", tags: [MonitoringEndpoints.ReadinessTag]);
         return builder;
     }
 
     public static WebApplication MapPilot(this WebApplication app)
     {
+        app.MapXdsServer<PilotXdsTag>().RequireMeshPort(MeshPort.Xds);
+        app.MapPilotDebug();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using ControlPlane.Shared.Xds;
 using ControlPlane.Pilot.Model;
 using ControlPlane.Pilot.Registry;
 using ControlPlane.Shared.Config;

@@ -1,3 +1,4 @@
+using ControlPlane.Shared.Xds;
 using ControlPlane.Pilot.Model;
 using ControlPlane.Shared.Config;
 using Envoy.Config.Core.V3;

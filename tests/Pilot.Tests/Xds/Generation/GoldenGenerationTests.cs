@@ -30,8 +30,8 @@ public sealed class GoldenGenerationTests
         for (var i = 0; i < generators.Length; i++)
         {
             var resources = generators[i].Generate(proxy, snapshot, ResourceRequest.All).ToList();
-            output.Append("  \"").Append(XdsTypeUrls.ShortName(generators[i].TypeUrl)).Append("\": [");
-            output.Append(string.Join(",", resources.Select(r => "\n" + Indent(XdsJson.Format(r.Message), "    "))));
+            output.Append("  \"").Append(XdsTypeNames.ShortName(generators[i].TypeUrl)).Append("\": [");
+            output.Append(string.Join(",", resources.Select(r => "\n" + Indent(ResourceJson.FormatIndented(r.Message), "    "))));
             output.Append(resources.Count > 0 ? "\n  ]" : "]").Append(i < generators.Length - 1 ? ",\n" : "\n");
         }
 

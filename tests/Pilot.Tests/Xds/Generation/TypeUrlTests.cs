@@ -1,3 +1,4 @@
+using ControlPlane.Shared.Xds;
 using ControlPlane.Pilot.Xds.Generation;
 using Envoy.Config.Cluster.V3;
 using Envoy.Config.Endpoint.V3;

@@ -8,16 +8,19 @@ using Envoy.Extensions.Filters.Network.HttpConnectionManager.V3;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
-namespace ControlPlane.Pilot.Tests.Support;
+namespace ControlPlane.Pilot.Xds.Generation;
 
-/// <summary>Envoy resources as indented proto JSON, with the types packed in Any resolvable.</summary>
-internal static class XdsJson
+/// <summary>Pilot's resources as proto JSON (the form Envoy's config dump uses), every packed type resolvable.</summary>
+internal static class ResourceJson
 {
     public static TypeRegistry Types { get; } = TypeRegistry.FromMessages(
         Listener.Descriptor, RouteConfiguration.Descriptor, Cluster.Descriptor, ClusterLoadAssignment.Descriptor,
         HttpConnectionManager.Descriptor, Router.Descriptor, HTTPFault.Descriptor);
 
-    public static JsonFormatter Formatter { get; } = new(JsonFormatter.Settings.Default.WithTypeRegistry(Types).WithIndentation("  "));
+    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithTypeRegistry(Types));
+    private static readonly JsonFormatter Indented = new(JsonFormatter.Settings.Default.WithTypeRegistry(Types).WithIndentation("  "));
 
     public static string Format(IMessage message) => Formatter.Format(message);
+
+    public static string FormatIndented(IMessage message) => Indented.Format(message);
 }
