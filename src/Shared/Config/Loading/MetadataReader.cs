@@ -31,7 +31,7 @@ internal static class MetadataReader
 
         if (name.Value is null)
         {
-            errors.Add(name.Node ?? metadata, "metadata.name", name.Node is null ? "metadata.name is required" : "metadata.name must not be empty");
+            errors.Add(name.Node ?? YamlNodeText.GetKey(root, "metadata"), "metadata.name", name.Node is null ? "metadata.name is required" : "metadata.name must not be empty");
         }
         else if ((nameIsLabel ? KubernetesNames.CheckLabel(name.Value) : KubernetesNames.CheckSubdomain(name.Value)) is { } nameProblem)
         {

@@ -104,7 +104,7 @@ internal sealed class ObjectLoader(SourceMap source, LoadResultBuilder results)
             }
             else
             {
-                positions["spec"] = source.Of(YamlKey(mapping, "spec")!);
+                positions["spec"] = source.Of(YamlNodeText.GetKey(mapping, "spec")!);
                 spec = new SpecReader(errors, positions).ReadMessage(configKind.Descriptor, specNode, "spec");
             }
         }
@@ -170,10 +170,10 @@ internal sealed class ObjectLoader(SourceMap source, LoadResultBuilder results)
     {
         if (YamlNodeText.Get(mapping, "metadata") is YamlMappingNode metadata)
         {
-            positions["metadata"] = source.Of(YamlKey(mapping, "metadata")!);
+            positions["metadata"] = source.Of(YamlNodeText.GetKey(mapping, "metadata")!);
             foreach (var field in (string[])["name", "namespace", "labels", "annotations"])
             {
-                if (YamlKey(metadata, field) is { } key)
+                if (YamlNodeText.GetKey(metadata, field) is { } key)
                 {
                     positions["metadata." + field] = source.Of(key);
                 }
@@ -192,9 +192,6 @@ internal sealed class ObjectLoader(SourceMap source, LoadResultBuilder results)
         errors.Add(node ?? mapping, field, node is null ? $"{field} is required" : $"{field} must be a string, got {YamlNodeText.Describe(node)}");
         return null;
     }
-
-    private static YamlNode? YamlKey(YamlMappingNode mapping, string key) =>
-        mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } text } && text == key);
 
     private static string? Text(YamlMappingNode? mapping, string key) =>
         mapping is not null && YamlNodeText.Get(mapping, key) is YamlScalarNode { Value: { } text } ? text : null;

@@ -23,14 +23,21 @@ internal static partial class YamlDocuments
     private static void ReadChunk(string chunk, SourceMap source, LoadResultBuilder results)
     {
         var stream = new YamlStream();
+        var parser = new TrackingParser(new Parser(new StringReader(chunk)));
         try
         {
-            stream.Load(new StringReader(chunk));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             var message = MarkPrefix().Replace(ex.Message, string.Empty);
             results.Add(new ConfigDiagnostic(DiagnosticLevel.Error, $"YAML syntax error: {message}", source.Of(ex.Start)));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (an unclosed flow
+            // collection); report it where parsing stopped.
+            results.Add(new ConfigDiagnostic(DiagnosticLevel.Error, "YAML syntax error: cannot parse past this point (is a [ or { left open?)", source.Of(parser.LastEnd)));
         }
 
         // Documents parsed before an error in the same chunk are kept.

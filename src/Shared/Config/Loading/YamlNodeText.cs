@@ -33,6 +33,10 @@ internal static class YamlNodeText
         return null;
     }
 
+    /// <summary>The key node of <paramref name="key"/> in <paramref name="mapping"/> (where the field is written), or null.</summary>
+    public static YamlNode? GetKey(YamlMappingNode mapping, string key) =>
+        mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } text } && text == key);
+
     public static bool IsNull(YamlNode node) => node is YamlScalarNode scalar && YamlScalars.Classify(scalar) == ScalarKind.Null;
 
     private static string Shorten(string value) => value.Length <= 60 ? value : string.Concat(value.AsSpan(0, 57), "...");

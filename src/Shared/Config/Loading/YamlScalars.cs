@@ -18,7 +18,7 @@ internal static class YamlScalars
 
     public static ScalarKind Classify(YamlScalarNode node)
     {
-        if (node.Style != ScalarStyle.Plain || node.Tag.Value == StrTag)
+        if (node.Style != ScalarStyle.Plain || (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific && node.Tag.Value == StrTag))
         {
             return ScalarKind.String;
         }
