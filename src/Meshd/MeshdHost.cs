@@ -1,4 +1,5 @@
 using ControlPlane.Galley;
+using ControlPlane.Pilot;
 using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Meshd;
@@ -9,7 +10,7 @@ public static class MeshdHost
     public static MeshHostDefinition Definition { get; } = new(
         "meshd",
         // Every port of the design's table is a Meshd flag, whichever services are hosted.
-        [.. MeshPort.All.Select(p => p.ToFlag()), .. GalleyRegistration.Flags],
-        builder => builder.AddGalley(),
-        app => app.MapGalley());
+        [.. MeshPort.All.Select(p => p.ToFlag()), .. GalleyRegistration.Flags, .. PilotRegistration.Flags],
+        builder => builder.AddGalley().AddPilot(),
+        app => app.MapGalley().MapPilot());
 }
