@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ControlPlane.Meshctl.Commands;
 
 namespace ControlPlane.Meshctl;
 
@@ -8,6 +9,8 @@ public static class MeshctlCommand
     public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("meshctl: the control plane's command-line tool");
+        root.Subcommands.Add(ProxyStatusCommand.Create());
+        root.Subcommands.Add(ProxyConfigCommand.Create());
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         return await root.Parse(args).InvokeAsync(configuration);
     }

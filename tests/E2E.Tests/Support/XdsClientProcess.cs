@@ -60,7 +60,7 @@ public sealed class XdsClientProcess : IAsyncDisposable
     }
 
     /// <summary>Makes <paramref name="count"/> calls (each with a deadline) and returns what they got.</summary>
-    public async Task<ClientResult> CallAsync(int count, IReadOnlyDictionary<string, string>? headers = null, int deadlineMs = 2000)
+    public async Task<ClientResult> CallAsync(int count, IReadOnlyDictionary<string, string>? headers = null, int deadlineMs = 5000)
     {
         var command = new JsonObject { ["count"] = count, ["deadlineMs"] = deadlineMs, ["headers"] = JsonSerializer.SerializeToNode(headers ?? new Dictionary<string, string>()) };
         await _process.StandardInput.WriteLineAsync(command.ToJsonString());
