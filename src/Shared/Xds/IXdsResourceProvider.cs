@@ -16,6 +16,11 @@ public interface IXdsResourceProvider
     /// <summary>Raised after resources changed; handlers only queue work and return quickly.</summary>
     event EventHandler<XdsChange>? Changed;
 
-    /// <summary>The resources of <paramref name="typeUrl"/> that <paramref name="stream"/> gets now.</summary>
-    XdsResourceSet GetResources(XdsStreamContext stream, string typeUrl, XdsSubscription subscription);
+    /// <summary>
+    /// The resources of <paramref name="typeUrl"/> that <paramref name="stream"/> gets now, or null
+    /// when the provider does not know the type yet (not loaded): the server then answers nothing
+    /// until a change notice, rather than telling clients (a reconnecting one included) that
+    /// everything was removed.
+    /// </summary>
+    XdsResourceSet? GetResources(XdsStreamContext stream, string typeUrl, XdsSubscription subscription);
 }

@@ -25,6 +25,9 @@ public sealed class XdsSnapshot
     /// <summary>The set of a type, or <see cref="XdsResourceSet.Empty"/> when the type is absent.</summary>
     public XdsResourceSet Get(string typeUrl) => _byType.TryGetValue(typeUrl, out var set) ? set : XdsResourceSet.Empty;
 
+    /// <summary>The set of a type, or null when the type is absent.</summary>
+    public XdsResourceSet? TryGet(string typeUrl) => _byType.GetValueOrDefault(typeUrl);
+
     /// <summary>A copy with the type's resources replaced.</summary>
     public XdsSnapshot With(string typeUrl, XdsResourceSet resources)
     {

@@ -9,6 +9,7 @@ namespace ControlPlane.Shared.Xds;
 public sealed class XdsSnapshotCache : IXdsResourceProvider
 {
     private readonly Lock _gate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _everSet = new(StringComparer.Ordinal);
     private XdsSnapshot _snapshot = XdsSnapshot.Empty;
 
     /// <inheritdoc />
@@ -18,8 +19,12 @@ public sealed class XdsSnapshotCache : IXdsResourceProvider
     public XdsSnapshot Snapshot => Volatile.Read(ref _snapshot);
 
     /// <inheritdoc />
-    public XdsResourceSet GetResources(XdsStreamContext stream, string typeUrl, XdsSubscription subscription) =>
-        Snapshot.Get(typeUrl);
+    /// <remarks>
+    /// A type never set is unknown (null): set every type served, empty ones included, once loaded.
+    /// A type set once and later left out of a snapshot is empty (its resources are removed).
+    /// </remarks>
+    public XdsResourceSet? GetResources(XdsStreamContext stream, string typeUrl, XdsSubscription subscription) =>
+        Snapshot.TryGet(typeUrl) ?? (_everSet.ContainsKey(typeUrl) ? XdsResourceSet.Empty : null);
 
     /// <summary>Replaces the whole snapshot; streams hear about the types whose version changed.</summary>
     public void SetSnapshot(XdsSnapshot snapshot)
@@ -29,6 +34,10 @@ public sealed class XdsSnapshotCache : IXdsResourceProvider
         lock (_gate)
         {
             changed = snapshot.ChangedTypesSince(_snapshot);
+            foreach (var typeUrl in snapshot.TypeUrls)
+            {
+                _everSet[typeUrl] = true;
+            }
             Volatile.Write(ref _snapshot, snapshot);
         }
 
@@ -47,6 +56,7 @@ public sealed class XdsSnapshotCache : IXdsResourceProvider
         {
             var previous = _snapshot;
             changed = previous.Get(typeUrl).Version != resources.Version || !previous.TypeUrls.Contains(typeUrl);
+            _everSet[typeUrl] = true;
             Volatile.Write(ref _snapshot, previous.With(typeUrl, resources));
         }
 

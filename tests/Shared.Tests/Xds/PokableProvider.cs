@@ -15,7 +15,7 @@ internal sealed class PokableProvider : IXdsResourceProvider
 
     public XdsSnapshotCache Cache { get; }
 
-    public XdsResourceSet GetResources(XdsStreamContext stream, string typeUrl, XdsSubscription subscription) =>
+    public XdsResourceSet? GetResources(XdsStreamContext stream, string typeUrl, XdsSubscription subscription) =>
         Cache.GetResources(stream, typeUrl, subscription);
 
     public void Poke(string typeUrl) => Changed?.Invoke(this, new XdsChange([typeUrl]));

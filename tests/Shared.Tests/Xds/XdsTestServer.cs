@@ -42,7 +42,7 @@ internal sealed class XdsTestServer : IAsyncDisposable
                 builder.MeshPorts().Add(MeshPort.Galley, HttpProtocols.Http2);
                 builder.Services.AddSingleton<RecordingObserver>();
                 builder.Services.AddKeyedSingleton<IXdsStreamObserver>(typeof(XdsTestServer), (sp, _) => sp.GetRequiredService<RecordingObserver>());
-                builder.Services.AddXdsServer<XdsTestServer>(_ => provider, metricsPrefix: "test");
+                builder.Services.AddXdsServer<XdsTestServer>(_ => provider, metricsPrefix: "test", o => o.ControlPlaneIdentifier = "test-control-plane");
             },
             app => app.MapXdsServer<XdsTestServer>().RequireMeshPort(MeshPort.Galley));
         var host = await TestHost.StartAsync(definition, extraArgs);

@@ -46,7 +46,7 @@ public sealed class ConfigLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            results.Add(new ConfigDiagnostic(DiagnosticLevel.Error, $"cannot read directory: {ex.Message}", new SourcePosition(path, 0, 0)));
+            results.Add(new ConfigDiagnostic(DiagnosticLevel.Error, $"cannot read directory: {ex.Message}", new SourcePosition(path, 1, 1)));
             return results.Build();
         }
 
@@ -67,12 +67,15 @@ public sealed class ConfigLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            results.Add(new ConfigDiagnostic(DiagnosticLevel.Error, $"cannot read file: {ex.Message}", new SourcePosition(path, 0, 0)));
+            results.Add(new ConfigDiagnostic(DiagnosticLevel.Error, $"cannot read file: {ex.Message}", new SourcePosition(path, 1, 1)));
             return;
         }
 
+        // JSON is read by the YAML parser (for positions). YAML forbids tabs as indentation, JSON
+        // allows them; outside strings a JSON tab is only whitespace and inside strings it must be
+        // escaped, so replacing tabs with spaces keeps the document and every column the same.
         var isJson = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        YamlDocuments.Read(text, path, split: !isJson, results);
+        YamlDocuments.Read(isJson ? text.Replace('\t', ' ') : text, path, split: !isJson, results);
     }
 
     private static IEnumerable<string> EnumerateConfigFiles(string directory)

@@ -36,7 +36,8 @@ internal sealed class SpecReader(ObjectErrors errors, Dictionary<string, SourceP
             var field = FieldIndex.Find(descriptor, name);
             if (field is null)
             {
-                errors.Add(keyNode, FieldPaths.Field(path, name), $"unknown field \"{name}\" in {descriptor.FullName}");
+                var suggestion = FieldIndex.Suggest(descriptor, name) is { } meant ? $"; did you mean \"{meant}\"?" : string.Empty;
+                errors.Add(keyNode, FieldPaths.Field(path, name), $"unknown field \"{name}\" in {descriptor.FullName}{suggestion}");
                 continue;
             }
 

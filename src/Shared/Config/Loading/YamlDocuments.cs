@@ -14,6 +14,8 @@ internal static partial class YamlDocuments
 {
     public static void Read(string text, string file, bool split, LoadResultBuilder results)
     {
+        // A stream with directives (%YAML, %TAG) binds them to the document after them: parse it whole.
+        split &= !text.StartsWith('%') && !text.Contains("\n%", StringComparison.Ordinal);
         foreach (var (chunk, firstLine) in split ? Split(text) : [(text, 1)])
         {
             ReadChunk(chunk, new SourceMap(file, firstLine - 1), results);

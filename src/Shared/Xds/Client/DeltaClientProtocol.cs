@@ -53,7 +53,7 @@ internal sealed class DeltaClientProtocol(XdsClientOptions options) : IXdsClient
         var removed = response.RemovedResources.Concat(response.RemovedResourceNames.Select(n => n.Name)).ToList();
         var error = resources.FirstOrDefault(r => string.IsNullOrEmpty(r.Name) || r.Body is null || r.Body.TypeUrl != response.TypeUrl) is { } bad
             ? $"resource '{bad.Name}' in version {response.SystemVersionInfo} has no name, no body or type {bad.Body?.TypeUrl}, expected {response.TypeUrl}"
-            : options.Validator?.Invoke(new XdsClientResponse(response.TypeUrl, response.SystemVersionInfo, resources, removed));
+            : XdsClientValidation.Run(options, new XdsClientResponse(response.TypeUrl, response.SystemVersionInfo, resources, removed));
         if (error is not null)
         {
             reply.ErrorDetail = new Google.Rpc.Status { Code = (int)Grpc.Core.StatusCode.InvalidArgument, Message = error };

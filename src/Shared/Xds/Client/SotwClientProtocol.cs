@@ -31,12 +31,19 @@ internal sealed class SotwClientProtocol(XdsClientOptions options) : IXdsClientP
     public XdsClientStep<DiscoveryRequest> OnResponse(DiscoveryResponse response, Func<string, XdsClientTypeState?> types)
     {
         var state = types(response.TypeUrl);
-        if (state is null || !state.Subscribed)
+        if (state is null)
         {
             return new(null, null, null);
         }
 
         state.LastNonce = response.Nonce;
+        if (!state.Subscribed)
+        {
+            // Our unsubscribe may have carried a nonce the server already considered stale (it had
+            // sent this response meanwhile) and been ignored: restate it with the latest nonce.
+            return new(Request(state), null, null);
+        }
+
         var resources = new List<XdsClientResource>(response.Resources.Count);
         string? error = null;
         foreach (var body in response.Resources)
@@ -54,7 +61,7 @@ internal sealed class SotwClientProtocol(XdsClientOptions options) : IXdsClientP
         error ??= resources.FirstOrDefault(r => r.Body.TypeUrl != response.TypeUrl) is { } wrong
             ? $"resource {wrong.Name} has type {wrong.Body.TypeUrl}, expected {response.TypeUrl}"
             : null;
-        error ??= options.Validator?.Invoke(new XdsClientResponse(response.TypeUrl, response.VersionInfo, resources, []));
+        error ??= XdsClientValidation.Run(options, new XdsClientResponse(response.TypeUrl, response.VersionInfo, resources, []));
         if (error is not null)
         {
             // NACK: echo the nonce, keep the last accepted version (spec: ACK/NACK and version).
@@ -65,9 +72,8 @@ internal sealed class SotwClientProtocol(XdsClientOptions options) : IXdsClientP
 
         var accepted = resources.Where(r => state.Includes(r.Name)).ToList();
         var fullState = state.Wildcard || options.FullStateTypeUrls.Contains(response.TypeUrl);
-        var removals = fullState
-            ? state.Resources.Keys.Where(n => accepted.All(r => r.Name != n)).ToList()
-            : [];
+        var acceptedNames = fullState ? accepted.Select(r => r.Name).ToHashSet(StringComparer.Ordinal) : null;
+        var removals = acceptedNames is null ? [] : state.Resources.Keys.Where(n => !acceptedNames.Contains(n)).ToList();
         var update = state.Apply(response.VersionInfo, accepted, removals);
         return new(Request(state), update, null);
     }

@@ -22,6 +22,7 @@ public sealed class XdsClient : IAsyncDisposable
     private readonly IXdsClientSession _session;
     private readonly CancellationTokenSource _stop = new();
     private Task? _run;
+    private int _streamsOpened;
 
     /// <summary>Creates a client; call <see cref="Start"/> to connect.</summary>
     public XdsClient(XdsClientOptions options, ILogger<XdsClient>? logger = null)
@@ -53,7 +54,7 @@ public sealed class XdsClient : IAsyncDisposable
     public event EventHandler<XdsClientRejection>? Rejected;
 
     /// <summary>Streams opened so far (1 after the first connect; grows with reconnects).</summary>
-    public int StreamsOpened { get; private set; }
+    public int StreamsOpened => Volatile.Read(ref _streamsOpened);
 
     /// <summary>Connects (in the background) and keeps reconnecting until disposed.</summary>
     public void Start() => _run ??= Task.Run(() => RunAsync(_stop.Token));
@@ -169,7 +170,7 @@ public sealed class XdsClient : IAsyncDisposable
             string reason;
             try
             {
-                StreamsOpened++;
+                Interlocked.Increment(ref _streamsOpened);
                 await _session.RunOnceAsync(() => backoff = _options.InitialBackoff, cancellationToken);
                 reason = "closed by server";
             }

@@ -44,38 +44,33 @@ internal sealed class DeltaStreamSession(XdsStreamSessionDeps deps, long streamI
         var changed = first;
         if (first && request.ResourceNamesSubscribe.Count == 0)
         {
-            state.Wildcard = true;
+            state.Subscribe(XdsSubscription.WildcardName);
         }
 
         foreach (var name in request.ResourceNamesSubscribe)
         {
-            if (name == XdsSubscription.WildcardName)
+            if (state.Subscribe(name))
             {
-                changed |= !state.Wildcard;
-                state.Wildcard = true;
-            }
-            else if (state.Names.Add(name))
-            {
-                newNames.Add(name);
                 changed = true;
+                if (name != XdsSubscription.WildcardName)
+                {
+                    newNames.Add(name);
+                }
             }
         }
 
         foreach (var name in request.ResourceNamesUnsubscribe)
         {
-            changed |= name == XdsSubscription.WildcardName ? state.Wildcard : state.Names.Contains(name);
-            if (name == XdsSubscription.WildcardName)
-            {
-                state.Wildcard = false;
-            }
-            else
-            {
-                state.Names.Remove(name);
-            }
+            changed |= state.Unsubscribe(name);
         }
 
         // The client forgets what it unsubscribed from; no removal is sent for those.
         var subscription = state.Subscription;
+        if (changed)
+        {
+            Deps.Observer.SubscriptionChanged(context, typeUrl, subscription);
+        }
+
         foreach (var name in state.ClientVersions.Keys.Where(n => !subscription.Includes(n)).ToList())
         {
             state.ClientVersions.Remove(name);
@@ -130,7 +125,11 @@ internal sealed class DeltaStreamSession(XdsStreamSessionDeps deps, long streamI
             return [];
         }
 
-        var set = Deps.Provider.GetResources(context, typeUrl, subscription);
+        if (Deps.Provider.GetResources(context, typeUrl, subscription) is not { } set)
+        {
+            return [];
+        }
+
         var updated = set.Resources.Values
             .Where(r => subscription.Includes(r.Name)
                 && (!state.ClientVersions.TryGetValue(r.Name, out var held) || held != r.Version))
@@ -146,7 +145,7 @@ internal sealed class DeltaStreamSession(XdsStreamSessionDeps deps, long streamI
             .Distinct(StringComparer.Ordinal)
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToList();
-        if (!force && updated.Count == 0 && removed.Count == 0)
+        if (!force && state.Answered && updated.Count == 0 && removed.Count == 0)
         {
             return [];
         }
@@ -170,6 +169,7 @@ internal sealed class DeltaStreamSession(XdsStreamSessionDeps deps, long streamI
             state.ClientVersions.Remove(name);
         }
 
+        state.Answered = true;
         state.AddPending(response.Nonce, set.Version);
         Deps.Observer.ResponseSent(context, typeUrl, set.Version, response.Nonce, updated.Count);
         return [response];

@@ -4,12 +4,15 @@ namespace ControlPlane.Shared.Xds.Server;
 internal sealed class DeltaTypeState
 {
     private readonly List<(string Nonce, string Version)> _pending = [];
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private XdsSubscription? _subscription;
 
     public bool Requested { get; set; }
 
-    public bool Wildcard { get; set; }
+    /// <summary>Whether any response of this type was sent; the first one is sent even when empty.</summary>
+    public bool Answered { get; set; }
 
-    public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+    public bool Wildcard { get; private set; }
 
     /// <summary>
     /// What the client holds, by name: seeded from <c>initial_resource_versions</c>, then every
@@ -18,7 +21,26 @@ internal sealed class DeltaTypeState
     /// </summary>
     public Dictionary<string, string> ClientVersions { get; } = new(StringComparer.Ordinal);
 
-    public XdsSubscription Subscription => new(Wildcard, Names.ToHashSet(StringComparer.Ordinal));
+    /// <summary>The current subscription, rebuilt only when it changes (it is read on every push).</summary>
+    public XdsSubscription Subscription => _subscription ??= new(Wildcard, _names.ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Subscribes to a name or to <c>*</c>; true when that changed anything.</summary>
+    public bool Subscribe(string name)
+    {
+        var changed = name == XdsSubscription.WildcardName ? !Wildcard : _names.Add(name);
+        Wildcard |= name == XdsSubscription.WildcardName;
+        _subscription = changed ? null : _subscription;
+        return changed;
+    }
+
+    /// <summary>Unsubscribes from a name or from <c>*</c>; true when that changed anything.</summary>
+    public bool Unsubscribe(string name)
+    {
+        var changed = name == XdsSubscription.WildcardName ? Wildcard : _names.Remove(name);
+        Wildcard &= name != XdsSubscription.WildcardName;
+        _subscription = changed ? null : _subscription;
+        return changed;
+    }
 
     public void AddPending(string nonce, string version) => _pending.Add((nonce, version));
 

@@ -22,6 +22,11 @@ public interface IXdsStreamObserver
     {
     }
 
+    /// <summary>A request changed what the stream subscribes to of <paramref name="typeUrl"/>.</summary>
+    void SubscriptionChanged(XdsStreamContext stream, string typeUrl, XdsSubscription subscription)
+    {
+    }
+
     /// <summary>A response was queued for the stream.</summary>
     void ResponseSent(XdsStreamContext stream, string typeUrl, string version, string nonce, int resourceCount)
     {

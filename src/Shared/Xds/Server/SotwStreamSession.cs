@@ -47,6 +47,10 @@ internal sealed class SotwStreamSession(XdsStreamSessionDeps deps, long streamId
 
         var first = !state.Requested;
         var changed = state.UpdateSubscription(request.ResourceNames);
+        if (changed)
+        {
+            Deps.Observer.SubscriptionChanged(context, typeUrl, state.Subscription);
+        }
         return first || changed ? Respond(context, typeUrl, state, force: true) : [];
     }
 
@@ -77,7 +81,11 @@ internal sealed class SotwStreamSession(XdsStreamSessionDeps deps, long streamId
             return [];
         }
 
-        var set = Deps.Provider.GetResources(context, typeUrl, subscription);
+        if (Deps.Provider.GetResources(context, typeUrl, subscription) is not { } set)
+        {
+            return [];
+        }
+
         var selected = set.Resources.Values
             .Where(r => subscription.Includes(r.Name))
             .OrderBy(r => r.Name, StringComparer.Ordinal)

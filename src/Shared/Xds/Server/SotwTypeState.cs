@@ -6,6 +6,7 @@ internal sealed class SotwTypeState
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private bool _wildcard;
     private bool _legacyWildcard;
+    private XdsSubscription? _subscription;
 
     public bool Requested { get; private set; }
 
@@ -16,7 +17,8 @@ internal sealed class SotwTypeState
     /// <summary>Name and version of every resource in the last response, in order.</summary>
     public IReadOnlyList<(string Name, string Version)>? LastSent { get; set; }
 
-    public XdsSubscription Subscription => new(_wildcard, _names.ToHashSet(StringComparer.Ordinal));
+    /// <summary>The current subscription, rebuilt only when it changes (it is read on every push).</summary>
+    public XdsSubscription Subscription => _subscription ??= new(_wildcard, _names.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>
     /// Applies a request's <c>resource_names</c>; true when the subscription changed. An empty list
@@ -29,6 +31,7 @@ internal sealed class SotwTypeState
     {
         var first = !Requested;
         Requested = true;
+        _subscription = null;
         if (names.Count == 0)
         {
             if (first)

@@ -27,6 +27,14 @@ internal sealed class XdsCompositeObserver(IReadOnlyList<IXdsStreamObserver> obs
         }
     }
 
+    public void SubscriptionChanged(XdsStreamContext stream, string typeUrl, XdsSubscription subscription)
+    {
+        foreach (var o in observers)
+        {
+            o.SubscriptionChanged(stream, typeUrl, subscription);
+        }
+    }
+
     public void ResponseSent(XdsStreamContext stream, string typeUrl, string version, string nonce, int resourceCount)
     {
         foreach (var o in observers)

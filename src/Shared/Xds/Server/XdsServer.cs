@@ -19,6 +19,7 @@ public sealed class XdsServer : IDisposable
     private readonly XdsStreamSessionDeps _deps;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<long, Action<XdsChange>> _streams = new();
+    private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Creates a server; <paramref name="observers"/> are told about every stream event.</summary>
     public XdsServer(
@@ -51,8 +52,19 @@ public sealed class XdsServer : IDisposable
         IAsyncStreamReader<DeltaDiscoveryRequest> requests, IServerStreamWriter<DeltaDiscoveryResponse> responses, ServerCallContext context) =>
         RunAsync(new DeltaStreamSession(_deps, NextStreamId(), context.Peer), requests, responses, context);
 
+    /// <summary>
+    /// Ends every stream with UNAVAILABLE so clients reconnect elsewhere; called when the host stops
+    /// (otherwise long-lived streams would hold up a graceful shutdown).
+    /// </summary>
+    public void Stop() => _stopping.Cancel();
+
     /// <inheritdoc />
-    public void Dispose() => _provider.Changed -= OnChanged;
+    public void Dispose()
+    {
+        _provider.Changed -= OnChanged;
+        Stop();
+        _stopping.Dispose();
+    }
 
     internal static long NextStreamId() => Interlocked.Increment(ref s_streamIds);
 
@@ -67,9 +79,15 @@ public sealed class XdsServer : IDisposable
         var id = session.StreamId;
         _streams[id] = loop.Notify;
         string? reason = null;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _stopping.Token);
         try
         {
-            await loop.RunAsync(requests, responses.WriteAsync, () => context.GetHttpContext().Abort(), context.CancellationToken);
+            await loop.RunAsync(requests, responses.WriteAsync, () => context.GetHttpContext().Abort(), ended.Token);
+        }
+        catch (Exception) when (_stopping.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            reason = "server stopping";
+            throw new RpcException(new Status(StatusCode.Unavailable, "xDS server is shutting down"));
         }
         catch (XdsProtocolException e)
         {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Prometheus;
 
 namespace ControlPlane.Shared.Xds.Server;
@@ -24,7 +26,13 @@ public static class XdsServerRegistration
         Action<XdsServerOptions>? configure = null)
     {
         var key = typeof(TTag);
+        var optionsName = OptionsName<TTag>();
         services.AddGrpc();
+        if (configure is not null)
+        {
+            services.Configure(optionsName, configure);
+        }
+
         services.AddKeyedSingleton<XdsStatusTracker>(key, (sp, _) => new XdsStatusTracker(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddKeyedSingleton<IXdsStreamObserver>(key, (sp, k) => sp.GetRequiredKeyedService<XdsStatusTracker>(k));
         if (metricsPrefix is not null)
@@ -34,17 +42,24 @@ public static class XdsServerRegistration
 
         services.AddKeyedSingleton<XdsServer>(key, (sp, k) =>
         {
-            var options = new XdsServerOptions();
-            configure?.Invoke(options);
-            return new XdsServer(
+            var options = sp.GetRequiredService<IOptionsMonitor<XdsServerOptions>>().Get(optionsName);
+            var server = new XdsServer(
                 provider(sp),
                 sp.GetKeyedServices<IXdsStreamObserver>(k),
                 options,
                 sp.GetRequiredService<ILogger<XdsServer>>(),
                 sp.GetService<TimeProvider>());
+            sp.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(server.Stop);
+            return server;
         });
         return services;
     }
+
+    /// <summary>
+    /// The name of the server's <see cref="XdsServerOptions"/>, for binding them from configuration:
+    /// <c>services.Configure&lt;XdsServerOptions&gt;(XdsServerRegistration.OptionsName&lt;TTag&gt;(), section)</c>.
+    /// </summary>
+    public static string OptionsName<TTag>() => typeof(TTag).FullName ?? typeof(TTag).Name;
 
     /// <summary>Maps the ADS service of the server tagged <typeparamref name="TTag"/>; scope it with <c>RequireMeshPort</c>.</summary>
     public static GrpcServiceEndpointConventionBuilder MapXdsServer<TTag>(this IEndpointRouteBuilder endpoints) =>

@@ -25,6 +25,9 @@ public sealed class XdsStatusTracker(TimeProvider time) : IXdsStreamObserver
 
     void IXdsStreamObserver.StreamClosed(XdsStreamContext stream, string? reason) => _streams.TryRemove(stream.StreamId, out _);
 
+    void IXdsStreamObserver.SubscriptionChanged(XdsStreamContext stream, string typeUrl, XdsSubscription subscription) =>
+        Update(stream, typeUrl, t => t with { Subscription = subscription });
+
     void IXdsStreamObserver.ResponseSent(XdsStreamContext stream, string typeUrl, string version, string nonce, int resourceCount) =>
         Update(stream, typeUrl, t => t with { SentVersion = version, SentNonce = nonce, Pushes = t.Pushes + 1 });
 
@@ -40,7 +43,7 @@ public sealed class XdsStatusTracker(TimeProvider time) : IXdsStreamObserver
         {
             entry.Types.AddOrUpdate(
                 typeUrl,
-                t => change(new XdsTypeStatus(t, null, null, null, null, 0, 0, 0)),
+                t => change(new XdsTypeStatus(t, null, null, null, null, null, 0, 0, 0)),
                 (_, current) => change(current));
         }
     }

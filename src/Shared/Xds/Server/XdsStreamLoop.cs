@@ -14,7 +14,10 @@ internal sealed class XdsStreamLoop<TRequest, TResponse>
     where TRequest : class
 {
     private readonly XdsStreamSession<TRequest, TResponse> _session;
-    private readonly Channel<TRequest?> _events = Channel.CreateUnbounded<TRequest?>(new() { SingleReader = true });
+    // Bounded: a client sending requests faster than they are handled is slowed down by HTTP/2
+    // flow control instead of growing memory. A change signal that finds it full is not lost: the
+    // pending types are also picked up after every request.
+    private readonly Channel<TRequest?> _events = Channel.CreateBounded<TRequest?>(new BoundedChannelOptions(64) { SingleReader = true });
     private readonly Channel<TResponse> _sendQueue;
     private readonly int _capacity;
     private readonly ILogger _logger;
@@ -77,6 +80,11 @@ internal sealed class XdsStreamLoop<TRequest, TResponse>
             await foreach (var request in _events.Reader.ReadAllAsync(cts.Token))
             {
                 var responses = request is null ? _session.OnChange(TakePendingTypes()) : _session.OnRequest(request);
+                if (request is not null && HasPendingTypes())
+                {
+                    responses = [.. responses, .. _session.OnChange(TakePendingTypes())];
+                }
+
                 foreach (var response in responses)
                 {
                     if (!_sendQueue.Writer.TryWrite(response))
@@ -108,6 +116,14 @@ internal sealed class XdsStreamLoop<TRequest, TResponse>
         {
             // The transport is stuck on a write the peer never reads: reset the HTTP/2 stream.
             abort();
+        }
+    }
+
+    private bool HasPendingTypes()
+    {
+        lock (_gate)
+        {
+            return _pendingTypes.Count > 0;
         }
     }
 

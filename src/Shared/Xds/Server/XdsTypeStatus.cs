@@ -3,6 +3,7 @@ namespace ControlPlane.Shared.Xds.Server;
 /// <summary>Where one client stands for one type URL (a row of Pilot's <c>/debug/syncz</c>).</summary>
 public sealed record XdsTypeStatus(
     string TypeUrl,
+    XdsSubscription? Subscription,
     string? SentVersion,
     string? SentNonce,
     string? AckedVersion,

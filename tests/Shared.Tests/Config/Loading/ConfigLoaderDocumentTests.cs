@@ -82,6 +82,27 @@ public sealed class ConfigLoaderDocumentTests
     }
 
     [Fact]
+    public void Load_YamlDirective_StaysWithItsDocument()
+    {
+        const string yaml = """
+            %YAML 1.2
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata: {name: first}
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata: {name: second}
+            """;
+
+        var result = LoaderAssert.Load(yaml);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal([3, 7], result.Objects.Select(o => o.Position!.Line));
+    }
+
+    [Fact]
     public void Load_ObjectWithoutNamespace_IsInDefault()
     {
         var result = LoaderAssert.Load("apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: gw}\n");

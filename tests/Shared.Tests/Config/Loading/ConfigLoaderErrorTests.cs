@@ -23,7 +23,7 @@ public sealed class ConfigLoaderErrorTests
         var error = LoaderAssert.SingleError(yaml, 12, 7, "VirtualService default/reviews", "spec.http[0].route[0].wieght", "unknown field \"wieght\"");
 
         Assert.Equal(
-            "test.yaml:12:7: VirtualService default/reviews: spec.http[0].route[0].wieght: unknown field \"wieght\" in istio.networking.v1alpha3.HTTPRouteDestination",
+            "test.yaml:12:7: VirtualService default/reviews: spec.http[0].route[0].wieght: unknown field \"wieght\" in istio.networking.v1alpha3.HTTPRouteDestination; did you mean \"weight\"?",
             error.ToString());
     }
 
@@ -347,6 +347,64 @@ public sealed class ConfigLoaderErrorTests
             """;
 
         LoaderAssert.SingleError(yaml, 6, 14, "Gateway default/ingress", "metadata.labels.enabled", "expected a string, got the boolean true");
+    }
+
+    [Fact]
+    public void Load_FieldNameWithWrongCase_SuggestsTheRightOne()
+    {
+        const string yaml = """
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata: {name: ingress}
+            spec:
+              Servers: []
+            """;
+
+        LoaderAssert.SingleError(yaml, 5, 3, "Gateway default/ingress", "spec.Servers", "unknown field \"Servers\" in istio.networking.v1alpha3.Gateway; did you mean \"servers\"?");
+    }
+
+    [Fact]
+    public void Load_DuplicateYamlKey_IsASyntaxError()
+    {
+        const string yaml = """
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata: {name: ingress}
+            spec:
+              selector: {istio: ingressgateway}
+              selector: {istio: egressgateway}
+            """;
+
+        var error = Assert.Single(LoaderAssert.Load(yaml).Diagnostics);
+
+        Assert.Equal(6, error.Position!.Line);
+        Assert.Contains("uplicate key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_FieldGivenByProtoAndJsonName_IsSetTwice()
+    {
+        const string yaml = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: {name: a}
+            spec: {exportTo: ["."], export_to: ["*"]}
+            """;
+
+        LoaderAssert.SingleError(yaml, 4, 25, "VirtualService default/a", "spec.exportTo", "is set twice");
+    }
+
+    [Fact]
+    public void Load_SpecNotAnObject_IsAWrongTypeError()
+    {
+        const string yaml = """
+            apiVersion: security.istio.io/v1
+            kind: PeerAuthentication
+            metadata: {name: default, namespace: istio-system}
+            spec: [STRICT]
+            """;
+
+        LoaderAssert.SingleError(yaml, 4, 7, "PeerAuthentication istio-system/default", "spec", "expected an object (PeerAuthentication), got a list");
     }
 
     [Fact]

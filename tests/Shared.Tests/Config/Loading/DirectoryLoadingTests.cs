@@ -45,6 +45,19 @@ public sealed class DirectoryLoadingTests
     }
 
     [Fact]
+    public void LoadFile_JsonIndentedWithTabs_LoadsWithPositions()
+    {
+        var file = Path.Combine(TempDirectory.Create("config-dir"), "vs.json");
+        File.WriteAllText(file, "{\n\t\"apiVersion\": \"networking.istio.io/v1\",\n\t\"kind\": \"VirtualService\",\n\t\"metadata\": {\"name\": \"r\"},\n\t\"spec\": {\"hosts\": [\"r\"], \"http\": [{\"timeout\": \"soon\"}]}\n}\n");
+
+        var result = new ConfigLoader().LoadFile(file);
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(new ControlPlane.Shared.Config.SourcePosition(file, 5, 48), error.Position);
+        Assert.Equal("spec.http[0].timeout", error.FieldPath);
+    }
+
+    [Fact]
     public void LoadPath_MissingFile_IsOneErrorNamingIt()
     {
         var missing = Path.Combine(TempDirectory.Create("config-dir"), "missing.yaml");

@@ -81,8 +81,11 @@ public sealed class XdsClientFunctionalTests
         await WaitForAsync(client, TypeA, "a=2");
         client.Unsubscribe(TypeA);
         client.SubscribeAll(TypeB);
-        // The server handles a stream's requests in order: once TypeB arrived, the unsubscribe was applied.
         await Eventually.TrueAsync(() => client.Resources(TypeB).ContainsKey("x"), Timeout, "the other type to arrive");
+        await Eventually.TrueAsync(
+            () => server.Status.Clients().Single().Types.Single(t => t.TypeUrl == TypeA).Subscription?.IsEmpty == true,
+            Timeout,
+            "the server to apply the unsubscribe");
         server.Cache.SetResources(TypeA, Set("v3", ("a", "3")));
         server.Cache.SetResources(TypeB, new("l2", [LocalityResource("y", "z1")]));
         await Eventually.TrueAsync(() => client.Resources(TypeB).ContainsKey("y"), Timeout, "the next change of the other type");

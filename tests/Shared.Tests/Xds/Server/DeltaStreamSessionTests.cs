@@ -21,6 +21,23 @@ public sealed class DeltaStreamSessionTests
     }
 
     [Fact]
+    public void OnRequest_ReconnectBeforeTheTypeIsLoaded_RemovesNothingAndAnswersOnceLoaded()
+    {
+        var session = _fixture.Delta();
+        var request = new DeltaDiscoveryRequest { Node = ClientNode(), TypeUrl = TypeB };
+        request.InitialResourceVersions["x"] = LocalityResource("x", "z").Version;
+
+        var early = session.OnRequest(request);
+        _fixture.Cache.SetResources(TypeB, new("l1", [LocalityResource("x", "z")]));
+        var late = Assert.Single(session.OnChange([TypeB]));
+
+        Assert.Empty(early);
+        Assert.Empty(late.Resources);
+        Assert.Empty(late.RemovedResources);
+        Assert.Equal("l1", late.SystemVersionInfo);
+    }
+
+    [Fact]
     public void OnChange_SendsOnlyChangedResourcesAndRemovals()
     {
         var session = _fixture.Delta();

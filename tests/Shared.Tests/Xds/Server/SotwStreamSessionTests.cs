@@ -54,6 +54,34 @@ public sealed class SotwStreamSessionTests
         var response = Assert.Single(_fixture.Sotw().OnRequest(First("b", "missing")));
 
         Assert.Equal(["b"], Names(response));
+        var status = Assert.Single(Assert.Single(_fixture.Status.Clients()).Types);
+        Assert.Equal(["b", "missing"], status.Subscription!.Names.Order());
+        Assert.False(status.Subscription.IsWildcard);
+    }
+
+    [Fact]
+    public void OnRequest_TypeNotLoadedYet_AnswersOnlyOnceItIsSet()
+    {
+        var session = _fixture.Sotw();
+
+        var early = session.OnRequest(new DiscoveryRequest { Node = ClientNode(), TypeUrl = TypeB });
+        _fixture.Cache.SetResources(TypeB, new("l1", [LocalityResource("x", "z")]));
+        var late = Assert.Single(session.OnChange([TypeB]));
+
+        Assert.Empty(early);
+        Assert.Equal("l1", late.VersionInfo);
+    }
+
+    [Fact]
+    public void OnChange_TypeLeftOutOfTheNextSnapshot_SendsItEmpty()
+    {
+        var session = _fixture.Sotw();
+        session.OnRequest(First());
+
+        _fixture.Cache.SetSnapshot(Shared.Xds.XdsSnapshot.Empty);
+        var response = Assert.Single(session.OnChange([TypeA]));
+
+        Assert.Empty(response.Resources);
     }
 
     [Fact]
