@@ -33,6 +33,12 @@ public static class PilotRegistration
     /// </summary>
     public static WebApplicationBuilder AddPilot(this WebApplicationBuilder builder)
     {
+        if (!string.IsNullOrEmpty(builder.Configuration["Pilot:GalleyAddress"]))
+        {
+            // Galley's distribution stream has not landed yet: say so rather than run without config.
+            throw new MeshUsageException("--galley-address: subscribing to Galley is not implemented yet; use --config-dir, or run Pilot inside Meshd");
+        }
+
         builder.MeshPorts().Add(MeshPort.Xds, HttpProtocols.Http2);
         var services = builder.Services;
         services.AddOptions<PilotOptions>().Bind(builder.Configuration.GetSection(PilotOptions.Section));

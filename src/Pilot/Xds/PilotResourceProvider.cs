@@ -56,24 +56,32 @@ internal sealed class PilotResourceProvider : IXdsResourceProvider
 
     public XdsResourceSet GetResources(XdsStreamContext stream, string typeUrl, XdsSubscription subscription)
     {
+        var request = subscription.IsWildcard ? ResourceRequest.All : new ResourceRequest(false, subscription.Names);
+        var set = Resources(Proxy(stream), typeUrl, request);
+        _served?.Record(stream, typeUrl, set);
+        return set;
+    }
+
+    /// <summary>
+    /// The resources of a type for a client and request, from the type's cache: generated and
+    /// serialised once per snapshot for every client of the same kind asking the same thing.
+    /// </summary>
+    public XdsResourceSet Resources(ProxyInfo proxy, string typeUrl, ResourceRequest request)
+    {
         var state = Volatile.Read(ref _state);
         if (!_generators.TryGetValue(typeUrl, out var generator) || !state.Caches.TryGetValue(typeUrl, out var cache))
         {
             return XdsResourceSet.Empty;
         }
 
-        var proxy = Proxy(stream);
-        var request = subscription.IsWildcard ? ResourceRequest.All : new ResourceRequest(false, subscription.Names);
         var key = request.IsWildcard ? "*" : string.Join('\n', request.Names.Order(StringComparer.Ordinal));
-        var set = cache.GetOrAdd(proxy.Kind, key, () =>
+        return cache.GetOrAdd(proxy.Kind, key, () =>
         {
             var resources = generator.Generate(proxy, state.Snapshot, request)
                 .Select(r => cache.Resource(proxy.Kind, r.Name, r.Message))
                 .ToList();
             return new XdsResourceSet(ResourceCache.SetVersion(resources), resources);
         });
-        _served?.Record(stream, typeUrl, set);
-        return set;
     }
 
     /// <summary>The generation view of a stream's client.</summary>
