@@ -16,6 +16,8 @@ public static class MeshctlCommand
         root.Subcommands.Add(AnalyzeCommand.Create(stdin ?? Console.In, new ControlPlane.Galley.Validation.ConfigValidator()));
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(CertCommand.Create());
+        root.Subcommands.Add(ProxyStatusCommand.Create());
+        root.Subcommands.Add(ProxyConfigCommand.Create());
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,70 @@
+using ControlPlane.Pilot.Config;
+using ControlPlane.Pilot.Debug;
+using ControlPlane.Pilot.Xds;
+using ControlPlane.Pilot.Xds.Generation;
+using ControlPlane.Pilot.Xds.Push;
+using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Hosting;
+using ControlPlane.Shared.Xds.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ControlPlane.Pilot;
+
+/// <summary>Pilot's <c>AddPilot()</c>/<c>MapPilot()</c> pair, used by its own host and by Meshd.</summary>
+public static class PilotRegistration
+{
+    /// <summary>Flags Pilot reads, beyond the common ones.</summary>
+    public static IReadOnlyList<MeshFlag> Flags { get; } =
+    [
+        MeshPort.Xds.ToFlag(),
+        new("--galley-address", "Pilot:GalleyAddress", "Galley to subscribe to for config, HOST:PORT (standalone Pilot)"),
+        new("--debounce-quiet", "Pilot:DebounceQuiet", "quiet period before a push (TimeSpan)", "00:00:00.100"),
+        new("--debounce-max", "Pilot:DebounceMax", "longest a change waits for its push (TimeSpan)", "00:00:01"),
+    ];
+
+    /// <summary>
+    /// Registers Pilot. Config comes from the <see cref="IConfigSnapshotSource"/> in DI (Galley's, when
+    /// Galley was added first); without one, from <c>--config-dir</c> read directly.
+    /// </summary>
+    public static WebApplicationBuilder AddPilot(this WebApplicationBuilder builder)
+    {
+        if (!string.IsNullOrEmpty(builder.Configuration["Pilot:GalleyAddress"]))
+        {
+            // Galley's distribution stream has not landed yet: say so rather than run without config.
+            throw new MeshUsageException("--galley-address: subscribing to Galley is not implemented yet; use --config-dir, or run Pilot inside Meshd");
+        }
+
+        builder.MeshPorts().Add(MeshPort.Xds, HttpProtocols.Http2);
+        var services = builder.Services;
+        services.AddOptions<PilotOptions>().Bind(builder.Configuration.GetSection(PilotOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConfigSnapshotSource>(sp => new DirectoryConfigSource(
+            sp.GetRequiredService<IOptions<MeshHostOptions>>().Value.ConfigDir,
+            sp.GetRequiredService<ILogger<DirectoryConfigSource>>()));
+        services.AddSingleton<PushTimeline>();
+        services.AddSingleton<ServedResourceLog>();
+        services.AddSingleton<IXdsGenerator, ClusterGenerator>();
+        services.AddSingleton<IXdsGenerator, EndpointGenerator>();
+        services.AddSingleton<IXdsGenerator, ListenerGenerator>();
+        services.AddSingleton<IXdsGenerator, RouteGenerator>();
+        services.AddSingleton(sp => new PilotResourceProvider(sp.GetServices<IXdsGenerator>(), sp.GetRequiredService<ServedResourceLog>()));
+        services.AddXdsServer<PilotXdsTag>(sp => sp.GetRequiredService<PilotResourceProvider>());
+        services.AddKeyedSingleton<IXdsStreamObserver, PilotXdsObserver>(typeof(PilotXdsTag));
+        services.AddKeyedSingleton<IXdsStreamObserver>(typeof(PilotXdsTag), (sp, _) => sp.GetRequiredService<ServedResourceLog>());
+        services.AddHostedService<ConfigPushService>();
+        services.AddHealthChecks().AddCheck<PilotReadinessCheck>("pilot", tags: [MonitoringEndpoints.ReadinessTag]);
+        return builder;
+    }
+
+    public static WebApplication MapPilot(this WebApplication app)
+    {
+        app.MapXdsServer<PilotXdsTag>().RequireMeshPort(MeshPort.Xds);
+        app.MapPilotDebug();
+        return app;
+    }
+}

@@ -1,0 +1,4 @@
+using ControlPlane.Pilot;
+using ControlPlane.Shared.Hosting;
+
+return await MeshHost.RunAsync(PilotHost.Definition, args);

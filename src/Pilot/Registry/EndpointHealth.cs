@@ -1,0 +1,8 @@
+namespace ControlPlane.Pilot.Registry;
+
+/// <summary>Whether an endpoint should receive traffic.</summary>
+internal enum EndpointHealth
+{
+    Healthy,
+    Unhealthy,
+}

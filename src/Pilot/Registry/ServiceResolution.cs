@@ -1,0 +1,14 @@
+namespace ControlPlane.Pilot.Registry;
+
+/// <summary>How a service's endpoints are found (ServiceEntry <c>resolution</c>).</summary>
+internal enum ServiceResolution
+{
+    /// <summary>No endpoints: the caller's destination address is used as is.</summary>
+    None,
+
+    /// <summary>Endpoints are the listed or selected workload addresses.</summary>
+    Static,
+
+    /// <summary>Endpoints are host names resolved by the client.</summary>
+    Dns,
+}

@@ -1,0 +1,127 @@
+using ControlPlane.Pilot.Model;
+using ControlPlane.Pilot.Registry;
+using Envoy.Config.Route.V3;
+using Google.Protobuf.WellKnownTypes;
+using Istio.Networking.V1Alpha3;
+using ServicePort = ControlPlane.Pilot.Registry.ServicePort;
+
+namespace ControlPlane.Pilot.Xds.Generation;
+
+/// <summary>
+/// The action of one VirtualService HTTP route: destinations (weighted, with subsets) as Istio
+/// cluster names, timeout, retries, and the hash policy a consistent-hash DestinationRule needs.
+/// </summary>
+internal static class RouteActionTranslator
+{
+    /// <summary>Istio's default <c>retryOn</c> when a route sets attempts but no conditions.</summary>
+    public const string DefaultRetryOn = "connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes";
+
+    public static RouteAction Translate(HTTPRoute route, RoutingRule rule, MeshService service, ServicePort port, MeshSnapshot snapshot)
+    {
+        var action = new RouteAction();
+        var destinations = route.Route.Select(d => (Cluster: Cluster(d.Destination, rule.Namespace, service, port, snapshot), Weight: d.Weight)).ToList();
+        if (destinations.Count == 1)
+        {
+            action.Cluster = destinations[0].Cluster.ToString();
+        }
+        else if (destinations.Count > 1)
+        {
+            var weighted = new WeightedCluster();
+            foreach (var (cluster, weight) in destinations.Where(d => d.Weight > 0))
+            {
+                weighted.Clusters.Add(new WeightedCluster.Types.ClusterWeight { Name = cluster.ToString(), Weight = (uint)weight });
+            }
+
+            // Older gRPC clients check the sum against total_weight (default 100): state it.
+            weighted.TotalWeight = (uint)destinations.Sum(d => Math.Max(d.Weight, 0));
+            action.WeightedClusters = weighted;
+        }
+
+        if (route.Timeout is { } timeout)
+        {
+            action.Timeout = timeout.Clone();
+            action.MaxStreamDuration = new RouteAction.Types.MaxStreamDuration
+            {
+                MaxStreamDuration_ = timeout.Clone(),
+                GrpcTimeoutHeaderMax = timeout.Clone(),
+            };
+        }
+
+        if (route.Retries is { Attempts: > 0 } retries)
+        {
+            var policy = new RetryPolicy
+            {
+                RetryOn = string.IsNullOrEmpty(retries.RetryOn) ? DefaultRetryOn : retries.RetryOn,
+                NumRetries = (uint)retries.Attempts,
+            };
+            if (retries.PerTryTimeout is { } perTry)
+            {
+                policy.PerTryTimeout = perTry.Clone();
+            }
+
+            if (retries.Backoff is { } backoff)
+            {
+                policy.RetryBackOff = new RetryPolicy.Types.RetryBackOff { BaseInterval = backoff.Clone() };
+            }
+
+            action.RetryPolicy = policy;
+        }
+
+        foreach (var host in destinations.Select(d => d.Cluster.Host).Distinct(StringComparer.Ordinal))
+        {
+            if (HashPolicy(snapshot.DestinationRules.For(host)) is { } hash)
+            {
+                action.HashPolicy.Add(hash);
+                break;
+            }
+        }
+
+        return action;
+    }
+
+    /// <summary>The route to the whole service when no VirtualService routes it.</summary>
+    public static RouteAction Default(MeshService service, ServicePort port, MeshSnapshot snapshot)
+    {
+        var action = new RouteAction { Cluster = new ClusterName(port.Number, string.Empty, service.Hostname).ToString() };
+        if (HashPolicy(snapshot.DestinationRules.For(service.Hostname)) is { } hash)
+        {
+            action.HashPolicy.Add(hash);
+        }
+
+        return action;
+    }
+
+    private static ClusterName Cluster(Istio.Networking.V1Alpha3.Destination destination, string ns, MeshService service, ServicePort port, MeshSnapshot snapshot)
+    {
+        var host = ServiceEntryRegistrySource.Qualify(destination.Host, ns);
+        int number;
+        if (destination.Port is { Number: > 0 } selected)
+        {
+            number = (int)selected.Number;
+        }
+        else if (host == service.Hostname)
+        {
+            number = port.Number;
+        }
+        else
+        {
+            // Another service without a port: its only (or first) port, as Istio requires one when there are several.
+            number = snapshot.Registry.FindService(host)?.Ports.FirstOrDefault()?.Number ?? port.Number;
+        }
+
+        return new ClusterName(number, destination.Subset, host);
+    }
+
+    private static RouteAction.Types.HashPolicy? HashPolicy(DestinationPolicy? policy)
+    {
+        var hash = policy?.Spec.TrafficPolicy?.LoadBalancer?.ConsistentHash;
+        return hash?.HashKeyCase switch
+        {
+            LoadBalancerSettings.Types.ConsistentHashLB.HashKeyOneofCase.HttpHeaderName =>
+                new RouteAction.Types.HashPolicy { Header = new RouteAction.Types.HashPolicy.Types.Header { HeaderName = hash.HttpHeaderName.ToLowerInvariant() } },
+            LoadBalancerSettings.Types.ConsistentHashLB.HashKeyOneofCase.UseSourceIp =>
+                new RouteAction.Types.HashPolicy { ConnectionProperties = new RouteAction.Types.HashPolicy.Types.ConnectionProperties { SourceIp = true } },
+            _ => null,
+        };
+    }
+}

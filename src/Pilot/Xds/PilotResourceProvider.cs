@@ -1,0 +1,95 @@
+using System.Collections.Frozen;
+using ControlPlane.Pilot.Debug;
+using ControlPlane.Pilot.Model;
+using ControlPlane.Pilot.Xds.Generation;
+using ControlPlane.Shared.Xds;
+using Google.Protobuf.WellKnownTypes;
+
+namespace ControlPlane.Pilot.Xds;
+
+/// <summary>
+/// What the Shared xDS server asks Pilot: for a client and a type, the resources it gets now. It
+/// holds the current <see cref="MeshSnapshot"/> and a <see cref="ResourceCache"/> per type; a new
+/// snapshot replaces only the caches of the types whose generator depends on a changed kind, and
+/// the server is told about exactly those types, in push order (CDS, EDS, LDS, RDS).
+/// </summary>
+internal sealed class PilotResourceProvider : IXdsResourceProvider
+{
+    private readonly FrozenDictionary<string, IXdsGenerator> _generators;
+    private State _state;
+
+    private readonly ServedResourceLog? _served;
+
+    public PilotResourceProvider(IEnumerable<IXdsGenerator> generators, ServedResourceLog? served = null)
+    {
+        _served = served;
+        _generators = generators.ToFrozenDictionary(g => g.TypeUrl, StringComparer.Ordinal);
+        _state = new State(MeshSnapshot.Empty, _generators.Keys.ToFrozenDictionary(t => t, _ => new ResourceCache(), StringComparer.Ordinal));
+    }
+
+    public event EventHandler<XdsChange>? Changed;
+
+    /// <summary>The snapshot resources are generated from now.</summary>
+    public MeshSnapshot Snapshot => Volatile.Read(ref _state).Snapshot;
+
+    /// <summary>Serves <paramref name="snapshot"/>; returns the types whose resources may have changed, in push order.</summary>
+    public IReadOnlyList<string> Update(MeshSnapshot snapshot, IReadOnlySet<string> changedKinds)
+    {
+        var previous = Volatile.Read(ref _state);
+        var affected = AffectedTypes(changedKinds);
+        var caches = previous.Caches.ToDictionary(
+            kv => kv.Key,
+            kv => affected.Contains(kv.Key) ? new ResourceCache() : kv.Value,
+            StringComparer.Ordinal);
+        Volatile.Write(ref _state, new State(snapshot, caches.ToFrozenDictionary(StringComparer.Ordinal)));
+        if (affected.Count > 0)
+        {
+            Changed?.Invoke(this, new XdsChange(affected));
+        }
+
+        return affected;
+    }
+
+    /// <summary>The types whose generator depends on one of <paramref name="changedKinds"/>, in push order.</summary>
+    public IReadOnlyList<string> AffectedTypes(IReadOnlySet<string> changedKinds) =>
+        XdsTypeNames.PushOrder.Where(t => _generators.TryGetValue(t, out var g) && g.DependsOn.Overlaps(changedKinds)).ToList();
+
+    public XdsResourceSet GetResources(XdsStreamContext stream, string typeUrl, XdsSubscription subscription)
+    {
+        var request = subscription.IsWildcard ? ResourceRequest.All : new ResourceRequest(false, subscription.Names);
+        var set = Resources(Proxy(stream), typeUrl, request);
+        _served?.Record(stream, typeUrl, set);
+        return set;
+    }
+
+    /// <summary>
+    /// The resources of a type for a client and request, from the type's cache: generated and
+    /// serialised once per snapshot for every client of the same kind asking the same thing.
+    /// </summary>
+    public XdsResourceSet Resources(ProxyInfo proxy, string typeUrl, ResourceRequest request)
+    {
+        var state = Volatile.Read(ref _state);
+        if (!_generators.TryGetValue(typeUrl, out var generator) || !state.Caches.TryGetValue(typeUrl, out var cache))
+        {
+            return XdsResourceSet.Empty;
+        }
+
+        var key = request.IsWildcard ? "*" : string.Join('\n', request.Names.Order(StringComparer.Ordinal));
+        return cache.GetOrAdd(proxy.Kind, key, () =>
+        {
+            var resources = generator.Generate(proxy, state.Snapshot, request)
+                .Select(r => cache.Resource(proxy.Kind, r.Name, r.Message))
+                .ToList();
+            return new XdsResourceSet(ResourceCache.SetVersion(resources), resources);
+        });
+    }
+
+    /// <summary>The generation view of a stream's client.</summary>
+    public static ProxyInfo Proxy(XdsStreamContext stream) => ProxyInfo.Parse(stream.NodeId, Metadata(stream.Node.Metadata));
+
+    private static Dictionary<string, string> Metadata(Struct? metadata) =>
+        metadata?.Fields.Where(f => f.Value.KindCase == Value.KindOneofCase.StringValue).ToDictionary(f => f.Key, f => f.Value.StringValue, StringComparer.Ordinal)
+        ?? new Dictionary<string, string>(StringComparer.Ordinal);
+
+    private sealed record State(MeshSnapshot Snapshot, FrozenDictionary<string, ResourceCache> Caches);
+}

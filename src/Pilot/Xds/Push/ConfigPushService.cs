@@ -1,0 +1,67 @@
+using ControlPlane.Pilot.Model;
+using ControlPlane.Shared.Config;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ControlPlane.Pilot.Xds.Push;
+
+/// <summary>
+/// Turns config snapshots into pushes: serves the current config at start, then debounces every
+/// new snapshot, works out which kinds changed, rebuilds only those indexes of the mesh snapshot,
+/// and hands it to the provider, which tells the streams which types to push.
+/// </summary>
+internal sealed partial class ConfigPushService(
+    IConfigSnapshotSource source,
+    PilotResourceProvider provider,
+    PushTimeline timeline,
+    IOptions<PilotOptions> options,
+    ILogger<ConfigPushService> logger) : IHostedService, IDisposable
+{
+    private readonly Lock _gate = new();
+    private PushDebouncer<PendingConfig>? _debouncer;
+    private IDisposable? _subscription;
+    private ConfigSnapshot _applied = ConfigSnapshot.Empty;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var time = timeline.Time;
+        _debouncer = new PushDebouncer<PendingConfig>(time, options.Value.DebounceQuiet, options.Value.DebounceMax, PendingConfig.Merge, Apply);
+        Apply(new PendingConfig(source.Current, time.GetTimestamp()));
+        _subscription = source.Subscribe(snapshot => _debouncer.Enqueue(new PendingConfig(snapshot, time.GetTimestamp())));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _debouncer?.Dispose();
+    }
+
+    private void Apply(PendingConfig pending)
+    {
+        lock (_gate)
+        {
+            var changed = ConfigChange.ChangedKinds(_applied, pending.Config);
+            _applied = pending.Config;
+            if (changed.Count == 0 && provider.Snapshot.Version > 0)
+            {
+                return;
+            }
+
+            var snapshot = MeshSnapshotBuilder.Build(provider.Snapshot, pending.Config, changed);
+            timeline.Record(provider.AffectedTypes(changed), pending.FirstSeenTimestamp);
+            var types = provider.Update(snapshot, changed);
+            LogPush(snapshot.Version, pending.Config.Version, string.Join(",", changed.Order(StringComparer.Ordinal)), string.Join(",", types.Select(Generation.XdsTypeNames.ShortName)));
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Mesh snapshot {Version} from config {ConfigVersion}: changed kinds [{Kinds}], pushing [{Types}]")]
+    private partial void LogPush(long version, long configVersion, string kinds, string types);
+}

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using ControlPlane.Pilot.Model;
+using ControlPlane.Shared.Xds;
+
+namespace ControlPlane.Pilot.Xds;
+
+/// <summary>
+/// The resources of one type generated from one mesh snapshot: each resource is serialised once
+/// (an <see cref="XdsResource"/> shared by every stream that gets it), and each distinct request
+/// (wildcard, or a set of names) is answered once. Thrown away whole when the type's inputs change.
+/// Generation depends on the client only through its <see cref="ProxyKind"/>, so that is the key.
+/// </summary>
+internal sealed class ResourceCache
+{
+    private readonly ConcurrentDictionary<(ProxyKind Kind, string Name), XdsResource> _resources = new();
+    private readonly ConcurrentDictionary<(ProxyKind Kind, string Request), XdsResourceSet> _sets = new();
+
+    public int ResourceCount => _resources.Count;
+
+    public XdsResourceSet GetOrAdd(ProxyKind kind, string requestKey, Func<XdsResourceSet> build) =>
+        _sets.GetOrAdd((kind, requestKey), _ => build());
+
+    public XdsResource Resource(ProxyKind kind, string name, Google.Protobuf.IMessage message) =>
+        _resources.GetOrAdd((kind, name), _ => XdsResource.Create(name, message));
+
+    /// <summary>A set's version: a hash of its resources' names and versions, so equal sets have equal versions.</summary>
+    public static string SetVersion(IEnumerable<XdsResource> resources)
+    {
+        var text = new StringBuilder();
+        foreach (var resource in resources)
+        {
+            text.Append(resource.Name).Append('=').Append(resource.Version).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))[..8]);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ControlPlane.E2E.Tests.Support;
+
+/// <summary>
+/// One real xDS client process (Node or Python) with its own bootstrap pointing at Pilot. It stays
+/// up across config changes; each <see cref="CallAsync"/> sends one command line and reads one result line.
+/// </summary>
+public sealed class XdsClientProcess : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly Process _process;
+    private readonly StringBuilder _stderr = new();
+
+    private XdsClientProcess(Process process, string nodeId)
+    {
+        _process = process;
+        NodeId = nodeId;
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_stderr)
+            {
+                _stderr.AppendLine(e.Data);
+            }
+        };
+        _process.BeginErrorReadLine();
+    }
+
+    public string NodeId { get; }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public static XdsClientProcess Start(ClientKind kind, int xdsPort, string target, string directory)
+    {
+        var nodeId = $"sidecar~127.0.0.1~{kind.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}.default~default.svc.cluster.local";
+        var bootstrap = Path.Combine(directory, $"bootstrap-{Guid.NewGuid():N}.json");
+        File.WriteAllText(bootstrap, Bootstrap(xdsPort, nodeId).ToJsonString());
+        var start = kind == ClientKind.Node
+            ? new ProcessStartInfo("node", [RepoPaths.NodeClient, target])
+            : new ProcessStartInfo("/usr/bin/python3", [RepoPaths.PythonClient, target]);
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        start.Environment["GRPC_XDS_BOOTSTRAP"] = bootstrap;
+        start.Environment["PYTHONUNBUFFERED"] = "1";
+        return new XdsClientProcess(Process.Start(start) ?? throw new InvalidOperationException($"cannot start {start.FileName}"), nodeId);
+    }
+
+    /// <summary>Makes <paramref name="count"/> calls (each with a deadline) and returns what they got.</summary>
+    public async Task<ClientResult> CallAsync(int count, IReadOnlyDictionary<string, string>? headers = null, int deadlineMs = 5000)
+    {
+        var command = new JsonObject { ["count"] = count, ["deadlineMs"] = deadlineMs, ["headers"] = JsonSerializer.SerializeToNode(headers ?? new Dictionary<string, string>()) };
+        await _process.StandardInput.WriteLineAsync(command.ToJsonString());
+        await _process.StandardInput.FlushAsync();
+        // Calls run 20 at a time, each bounded by its deadline.
+        var limit = TimeSpan.FromMilliseconds(deadlineMs * (count / 20.0 + 2)) + TimeSpan.FromSeconds(30);
+        using var timeout = new CancellationTokenSource(limit);
+        string? line;
+        try
+        {
+            line = await _process.StandardOutput.ReadLineAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"client gave no answer within {limit}; stderr:\n{Stderr}");
+        }
+
+        return line is null
+            ? throw new InvalidOperationException($"client exited ({(_process.HasExited ? _process.ExitCode : -1)}); stderr:\n{Stderr}")
+            : JsonSerializer.Deserialize<ClientResult>(line, Json)!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            _process.StandardInput.Close();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or IOException)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    private static JsonObject Bootstrap(int xdsPort, string nodeId) => new()
+    {
+        ["xds_servers"] = new JsonArray(new JsonObject
+        {
+            ["server_uri"] = $"127.0.0.1:{xdsPort}",
+            ["channel_creds"] = new JsonArray(new JsonObject { ["type"] = "insecure" }),
+            ["server_features"] = new JsonArray("xds_v3"),
+        }),
+        ["node"] = new JsonObject
+        {
+            ["id"] = nodeId,
+            ["metadata"] = new JsonObject { ["GENERATOR"] = "grpc", ["NAMESPACE"] = "default" },
+            ["locality"] = new JsonObject(),
+        },
+    };
+}
