@@ -50,20 +50,26 @@ internal sealed class FanOutRun(BenchSettings settings, TextWriter output)
             var fromWrite = new List<double>();
             var fromPublish = new List<double>();
             var bytes = new List<double>();
+            var cpu = new List<double>();
+            using var process = Process.GetCurrentProcess();
             for (var round = 1; round <= settings.Rounds; round++)
             {
                 var current = new Round($"r{round}", settings.Subscribers);
                 Volatile.Write(ref _round, current);
                 var bytesBefore = counter.Bytes;
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
                 var written = Stopwatch.GetTimestamp();
                 BenchConfig.Change(configDir, settings.ObjectsPerFile, current.Marker);
                 await current.AllSeen.Task.WaitAsync(RoundTimeout);
                 fromWrite.Add(Stopwatch.GetElapsedTime(written, current.LastSeenAt).TotalMilliseconds);
                 fromPublish.Add(Stopwatch.GetElapsedTime(current.PublishedAt, current.LastSeenAt).TotalMilliseconds);
                 bytes.Add(counter.Bytes - bytesBefore);
+                process.Refresh();
+                cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
             }
 
-            Report(initialMs, initialBytes, fromWrite, fromPublish, bytes);
+            Report(initialMs, initialBytes, fromWrite, fromPublish, bytes, cpu);
         }
         finally
         {
@@ -75,6 +81,8 @@ internal sealed class FanOutRun(BenchSettings settings, TextWriter output)
 
             await app.StopAsync();
             await app.DisposeAsync();
+            Directory.Delete(configDir, recursive: true);
+            Directory.Delete(dataDir, recursive: true);
         }
     }
 
@@ -93,7 +101,7 @@ internal sealed class FanOutRun(BenchSettings settings, TextWriter output)
         }
     }
 
-    private void Report(double initialMs, long initialBytes, List<double> fromWrite, List<double> fromPublish, List<double> bytes)
+    private void Report(double initialMs, long initialBytes, List<double> fromWrite, List<double> fromPublish, List<double> bytes, List<double> cpu)
     {
         output.WriteLine($"subscribers={settings.Subscribers} protocol={settings.Protocol} objects={settings.ObjectCount} files={settings.Files} rounds={settings.Rounds}");
         output.WriteLine($"initial sync of all subscribers: {initialMs:F0} ms, {initialBytes / 1024.0:F0} KiB received in all");
@@ -102,5 +110,6 @@ internal sealed class FanOutRun(BenchSettings settings, TextWriter output)
         output.WriteLine($"| file write -> last subscriber has it (ms) | {Percentiles.Of(fromWrite, 50):F1} | {Percentiles.Of(fromWrite, 99):F1} | {fromWrite.Max():F1} |");
         output.WriteLine($"| Galley snapshot published -> last subscriber has it (ms) | {Percentiles.Of(fromPublish, 50):F1} | {Percentiles.Of(fromPublish, 99):F1} | {fromPublish.Max():F1} |");
         output.WriteLine($"| bytes received per change, all subscribers | {Percentiles.Of(bytes, 50):F0} | {Percentiles.Of(bytes, 99):F0} | {bytes.Max():F0} |");
+        output.WriteLine($"| CPU per change, Galley + all subscribers (ms) | {Percentiles.Of(cpu, 50):F0} | {Percentiles.Of(cpu, 99):F0} | {cpu.Max():F0} |");
     }
 }

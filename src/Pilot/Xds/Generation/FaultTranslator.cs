@@ -1,7 +1,7 @@
 using Envoy.Extensions.Filters.Common.Fault.V3;
 using Envoy.Extensions.Filters.Http.Fault.V3;
 using Envoy.Type.V3;
-using Grpc.Core;
+using GrpcStatusCode = Grpc.Core.StatusCode;
 using Istio.Networking.V1Alpha3;
 
 namespace ControlPlane.Pilot.Xds.Generation;
@@ -66,6 +66,6 @@ internal static class FaultTranslator
         }
 
         var pascal = string.Concat(status.Split('_').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant()));
-        return Enum.TryParse<StatusCode>(pascal, ignoreCase: true, out var code) ? (uint)code : (uint)StatusCode.Unknown;
+        return Enum.TryParse<GrpcStatusCode>(pascal, ignoreCase: true, out var code) ? (uint)code : (uint)GrpcStatusCode.Unknown;
     }
 }
