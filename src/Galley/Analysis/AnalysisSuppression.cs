@@ -7,7 +7,8 @@ namespace ControlPlane.Galley.Analysis;
 /// <summary>
 /// Hides one code on matching resources, as <c>istioctl analyze --suppress</c> does. Written
 /// <c>CODE=Kind/namespace/name</c>, <c>CODE=Kind namespace/name</c> or istioctl's
-/// <c>CODE=Kind name.namespace</c>; <c>*</c> matches any run of characters (<c>IST0101=VirtualService/default/*</c>).
+/// <c>CODE=Kind name.namespace</c>; <c>*</c> matches any run of characters (<c>IST0101=VirtualService/default/*</c>,
+/// <c>IST0101=VirtualService/*</c>, <c>IST0101=*</c>).
 /// </summary>
 internal sealed partial class AnalysisSuppression
 {
@@ -48,14 +49,17 @@ internal sealed partial class AnalysisSuppression
         {
             pattern = "*";
         }
+        else if (KindOnlyForm().Match(resource) is { Success: true } kindOnly)
+        {
+            pattern = $"{kindOnly.Groups["kind"].Value} *";
+        }
         else if (SlashForm().Match(resource) is { Success: true } slash)
         {
             pattern = $"{slash.Groups["kind"].Value} {slash.Groups["ns"].Value}/{slash.Groups["name"].Value}";
         }
-        else if (IstioForm().Match(resource) is { Success: true } istio)
+        else if (IstioForm().IsMatch(resource))
         {
             pattern = resource;
-            _ = istio;
         }
         else if (DotForm().Match(resource) is { Success: true } dot)
         {
@@ -74,6 +78,9 @@ internal sealed partial class AnalysisSuppression
     /// <summary>Whether <paramref name="message"/> is hidden by this suppression.</summary>
     public bool Suppresses(ConfigDiagnostic message) =>
         message.Code == Code && message.ObjectReference is { } reference && _resource.IsMatch(reference);
+
+    [GeneratedRegex(@"^(?<kind>[^/\s]+)/\*$")]
+    private static partial Regex KindOnlyForm();
 
     [GeneratedRegex(@"^(?<kind>[^/\s]+)/(?<ns>[^/\s]+)/(?<name>[^/\s]+)$")]
     private static partial Regex SlashForm();

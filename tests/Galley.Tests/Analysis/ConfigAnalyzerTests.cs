@@ -66,6 +66,14 @@ public sealed class ConfigAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_SuppressionOfAKind_HidesThatCodeOnEveryResourceOfTheKind()
+    {
+        Assert.True(AnalysisSuppression.TryParse("IST0101=VirtualService/*", out var everyVirtualService, out _));
+
+        Assert.Equal(["Warning IST0174 DestinationRule default/dr"], Summaries(Analyze(Broken, suppressions: [everyVirtualService])));
+    }
+
+    [Fact]
     public void Analyze_SuppressionOfAnotherCode_HidesNothing()
     {
         Assert.True(AnalysisSuppression.TryParse("IST0109=VirtualService/default/a", out var other, out _));
