@@ -67,6 +67,14 @@ public static class MixerRegistration
                     ? Results.Json(graph.View(reporter ?? "source"))
                     : Results.BadRequest("reporter must be source or destination"))
             .RequireMeshPort(MeshPort.Monitoring);
+        app.MapGet("/debug/mixerz", (IServiceProvider services) => Results.Json(MixerDebugView.Of(
+                services.GetRequiredService<IAuthorizationPolicySource>(),
+                services.GetRequiredService<IRateLimitTableSource>(),
+                services.GetRequiredService<RateLimiter>(),
+                services.GetRequiredService<IstioMetrics>(),
+                services.GetRequiredService<LabelLimits>(),
+                services.GetRequiredService<ServiceGraph>())))
+            .RequireMeshPort(MeshPort.Monitoring);
         return app;
     }
 

@@ -34,4 +34,22 @@ public sealed class MixerHostTests
         Assert.Equal(HttpStatusCode.OK, graph.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, graphOnMixerPort.StatusCode);
     }
+
+    [Fact]
+    public async Task DebugMixerz_ShowsAppliedConfigAndItsProblems()
+    {
+        await using var mixer = await Support.MixerTestHost.StartAsync();
+        mixer.Config.Publish(
+            Support.TestConfig.Policy("deny-all", "default", """{ "action": "DENY", "rules": [ {} ] }"""),
+            Support.TestConfig.RateLimit("bad", """{ "domain": "d", "descriptors": [ { "key": "k", "rate_limit": { "unit": "fortnight" } } ] }"""));
+
+        using var json = System.Text.Json.JsonDocument.Parse(await mixer.Http.GetStringAsync(new Uri("/debug/mixerz", UriKind.Relative)));
+
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("authorization_config_version").GetInt64());
+        Assert.Equal(1, root.GetProperty("authorization_policies").GetInt32());
+        Assert.Equal("memory", root.GetProperty("ratelimit_store").GetString());
+        Assert.Equal("open", root.GetProperty("ratelimit_failure_mode").GetString());
+        Assert.Contains("spec.descriptors[0].rateLimit.unit", Assert.Single(root.GetProperty("config_problems").EnumerateArray()).GetString(), StringComparison.Ordinal);
+    }
 }
