@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-exec dotnet run --project src/Meshd --configuration Release -- --config-dir samples/bookinfo --data-dir .data "$@"
+exec dotnet run --project src/Meshd --configuration Release -- --config-dir samples/bookinfo/config --data-dir .data "$@"

@@ -25,6 +25,15 @@ public sealed class BookinfoSampleTests
     }
 
     [Fact]
+    public void Bookinfo_ConfigDirectory_LoadsRecursivelyWithoutDiagnostics()
+    {
+        var result = new ConfigLoader().LoadDirectory(Path.Combine(SampleDirectory(), "config"));
+
+        Assert.Empty(result.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(18, result.Objects.Count);
+    }
+
+    [Fact]
     public void Bookinfo_AnalysesClean()
     {
         Assert.Empty(Problems(Load()));
@@ -51,11 +60,11 @@ public sealed class BookinfoSampleTests
             r.SpecAs<Istio.Networking.V1Alpha3.DestinationRule>().TrafficPolicy.Tls.Mode));
     }
 
-    /// <summary>The top-level sample files, then <paramref name="scenario"/>, each file loaded on its own as a file copied in would be.</summary>
+    /// <summary>The sample's config files, then <paramref name="scenario"/>, each file loaded on its own as a file copied in would be.</summary>
     private static AnalysisInput Load(string? scenario = null)
     {
         var loader = new ConfigLoader();
-        var files = Directory.GetFiles(SampleDirectory(), "*.yaml").Order(StringComparer.Ordinal).Append(scenario).OfType<string>();
+        var files = Directory.GetFiles(Path.Combine(SampleDirectory(), "config"), "*.yaml").Order(StringComparer.Ordinal).Append(scenario).OfType<string>();
         var loads = files.Select(loader.LoadFile).ToList();
         Assert.Empty(loads.SelectMany(l => l.Diagnostics).Select(d => d.ToString()));
         Assert.Empty(loads.SelectMany(l => l.Skipped).Select(s => s.ToString()));
