@@ -38,6 +38,7 @@ internal static class ValidationRules
         new SidecarRule(),
         new SidecarIngressRule(),
         new SidecarEgressRule(),
+        new RateLimitConfigRule(),
         new AuthorizationPolicyActionRule(),
         new AuthorizationPolicySourceRule(),
         new AuthorizationPolicyOperationRule(),
