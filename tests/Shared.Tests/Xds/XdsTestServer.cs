@@ -31,7 +31,10 @@ internal sealed class XdsTestServer : IAsyncDisposable
 
     public Uri Address => Host.Address(MeshPort.Galley);
 
-    public static async Task<XdsTestServer> StartAsync(XdsSnapshotCache? cache = null, params string[] extraArgs)
+    public static Task<XdsTestServer> StartAsync(XdsSnapshotCache? cache = null, params string[] extraArgs) =>
+        StartAsync(cache, 128, extraArgs);
+
+    public static async Task<XdsTestServer> StartAsync(XdsSnapshotCache? cache, int sendQueueCapacity, params string[] extraArgs)
     {
         var provider = new PokableProvider(cache ?? new XdsSnapshotCache());
         var definition = new MeshHostDefinition(
@@ -42,7 +45,11 @@ internal sealed class XdsTestServer : IAsyncDisposable
                 builder.MeshPorts().Add(MeshPort.Galley, HttpProtocols.Http2);
                 builder.Services.AddSingleton<RecordingObserver>();
                 builder.Services.AddKeyedSingleton<IXdsStreamObserver>(typeof(XdsTestServer), (sp, _) => sp.GetRequiredService<RecordingObserver>());
-                builder.Services.AddXdsServer<XdsTestServer>(_ => provider, metricsPrefix: "test", o => o.ControlPlaneIdentifier = "test-control-plane");
+                builder.Services.AddXdsServer<XdsTestServer>(_ => provider, metricsPrefix: "test", o =>
+                {
+                    o.ControlPlaneIdentifier = "test-control-plane";
+                    o.SendQueueCapacity = sendQueueCapacity;
+                });
             },
             app => app.MapXdsServer<XdsTestServer>().RequireMeshPort(MeshPort.Galley));
         var host = await TestHost.StartAsync(definition, extraArgs);

@@ -55,6 +55,32 @@ public sealed class XdsServerFunctionalTests
     }
 
     [Fact]
+    public async Task StreamAggregatedResources_ClientStopsReading_StreamIsCutAndCounted()
+    {
+        await using var server = await XdsTestServer.StartAsync(null, sendQueueCapacity: 4);
+        server.Cache.SetResources(TypeA, BigSet(0));
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var ads = new AggregatedDiscoveryService.AggregatedDiscoveryServiceClient(channel);
+        using var call = ads.StreamAggregatedResources(deadline: DateTime.UtcNow + Timeout);
+        await call.RequestStream.WriteAsync(new DiscoveryRequest { Node = ClientNode(), TypeUrl = TypeA });
+
+        // Never read: HTTP/2 flow control stalls the server's writes, its send queue fills, the stream is cut.
+        var version = 0;
+        await Eventually.TrueAsync(
+            () =>
+            {
+                server.Cache.SetResources(TypeA, BigSet(++version));
+                return server.Observer.Matching("cut").Count > 0;
+            },
+            Timeout,
+            "the slow stream to be cut");
+
+        await Eventually.TrueAsync(() => server.Server.StreamCount == 0, Timeout, "the cut stream to be gone");
+        using var http = new HttpClient { BaseAddress = server.Host.Address(MeshPort.Monitoring), Timeout = Timeout };
+        Assert.Contains("test_xds_streams_cut_total 1", await http.GetStringAsync(new Uri("/metrics", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TwoServersInOneHost_EachPortServesItsOwnProvider()
     {
         var galley = new XdsSnapshotCache();
@@ -96,6 +122,9 @@ public sealed class XdsServerFunctionalTests
             Timeout,
             $"resources from {address}");
     }
+
+    private static XdsResourceSet BigSet(int version) =>
+        new($"v{version}", Enumerable.Range(0, 50).Select(i => Resource($"r{i}", new string('x', 2000) + version)));
 
     private sealed class GalleyTag;
 
