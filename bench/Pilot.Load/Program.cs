@@ -27,6 +27,8 @@ var app = MeshHost.Build(PilotHost.Definition,
 ]);
 await app.StartAsync();
 var xdsPort = app.Services.GetRequiredService<MeshPortRegistry>().BoundPort(MeshPort.Xds);
+long pushedAt = 0;
+app.Services.GetRequiredService<ControlPlane.Pilot.Xds.PilotResourceProvider>().Changed += (_, _) => Volatile.Write(ref pushedAt, Stopwatch.GetTimestamp());
 
 var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
 await using var fleet = new PilotFleet(new Uri($"http://127.0.0.1:{xdsPort}"), clients, services, protocol);
@@ -38,6 +40,7 @@ Console.WriteLine($"initial sync: {watch.Elapsed.TotalSeconds:0.0} s, {fleet.Res
 Console.WriteLine($"managed heap per connected client (server and client state together): {(heapAfter - heapBefore) / clients / 1024.0:0} KiB; working set {Environment.WorkingSet >> 20} MiB");
 
 var latencies = new List<double>();
+var fromPush = new List<double>();
 var fullBytes = new List<long>();
 var pushRates = new List<double>();
 var cpuPerPush = new List<double>();
@@ -50,16 +53,20 @@ for (var round = 1; round <= rounds; round++)
     await fleet.WaitAllAsync(c => c.Resources(XdsTypeUrls.Cluster).Count == expected, TimeSpan.FromMinutes(5));
     var perClient = Enumerable.Range(0, clients).Select(i => Stopwatch.GetElapsedTime(start, fleet.LastCds(i)).TotalSeconds).Order().ToList();
     latencies.AddRange(perClient);
+    var pushed = Volatile.Read(ref pushedAt);
+    fromPush.AddRange(Enumerable.Range(0, clients).Select(i => Stopwatch.GetElapsedTime(pushed, fleet.LastCds(i)).TotalSeconds));
     var pushes = fleet.Responses - responses;
     fullBytes.Add(fleet.Bytes - bytes);
     pushRates.Add(pushes / perClient[^1]);
     cpuPerPush.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / pushes);
-    Console.WriteLine($"round {round}: change -> last ACK {perClient[^1]:0.00} s, p50 {perClient[perClient.Count / 2]:0.00} s, {pushes} pushes, {(fleet.Bytes - bytes) / 1e6:0.0} MB");
+    Console.WriteLine($"round {round}: change -> last ACK {perClient[^1]:0.00} s, p50 {perClient[perClient.Count / 2]:0.00} s (of which file reload + debounce {Stopwatch.GetElapsedTime(start, pushed).TotalSeconds:0.00} s), {pushes} pushes, {(fleet.Bytes - bytes) / 1e6:0.0} MB");
     await Task.Delay(500);
 }
 
 latencies.Sort();
 Console.WriteLine($"config change -> client ACK over {rounds} rounds: p50 {latencies[latencies.Count / 2]:0.00} s, p99 {latencies[(int)(latencies.Count * 0.99)]:0.00} s, max {latencies[^1]:0.00} s");
+fromPush.Sort();
+Console.WriteLine($"push (provider notified) -> client ACK: p50 {fromPush[fromPush.Count / 2]:0.00} s, p99 {fromPush[(int)(fromPush.Count * 0.99)]:0.00} s, max {fromPush[^1]:0.00} s");
 Console.WriteLine($"pushes/s {pushRates.Average():0}; CPU per push {cpuPerPush.Average() * 1000:0.00} ms (server and clients); bytes per full push {fullBytes.Average() / 1e6:0.0} MB");
 
 var (edsBefore, edsBytesBefore) = (fleet.Responses, fleet.Bytes);

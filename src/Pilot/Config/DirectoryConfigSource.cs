@@ -14,14 +14,17 @@ internal sealed partial class DirectoryConfigSource : IConfigSnapshotSource, IDi
     private readonly string? _directory;
     private readonly ILogger<DirectoryConfigSource> _logger;
     private readonly Lock _gate = new();
+    private readonly Lock _reloading = new();
     private readonly List<Action<ConfigSnapshot>> _subscribers = [];
     private readonly FileSystemWatcher? _watcher;
+    private readonly Timer _reload;
     private ConfigSnapshot _current = ConfigSnapshot.Empty;
 
     public DirectoryConfigSource(string? directory, ILogger<DirectoryConfigSource> logger)
     {
         _directory = directory;
         _logger = logger;
+        _reload = new Timer(_ => Reload());
         if (directory is null)
         {
             return;
@@ -30,10 +33,11 @@ internal sealed partial class DirectoryConfigSource : IConfigSnapshotSource, IDi
         Directory.CreateDirectory(directory);
         Reload();
         _watcher = new FileSystemWatcher(directory) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName };
-        _watcher.Changed += (_, _) => Reload();
-        _watcher.Created += (_, _) => Reload();
-        _watcher.Deleted += (_, _) => Reload();
-        _watcher.Renamed += (_, _) => Reload();
+        // One write raises several events: read the directory once they stop (20 ms), not once per event.
+        _watcher.Changed += (_, _) => ScheduleReload();
+        _watcher.Created += (_, _) => ScheduleReload();
+        _watcher.Deleted += (_, _) => ScheduleReload();
+        _watcher.Renamed += (_, _) => ScheduleReload();
         _watcher.EnableRaisingEvents = true;
     }
 
@@ -63,7 +67,16 @@ internal sealed partial class DirectoryConfigSource : IConfigSnapshotSource, IDi
             return;
         }
 
-        var result = new ConfigLoader().LoadDirectory(_directory);
+        // Reloads run one at a time so a slower, older read never replaces a newer one.
+        lock (_reloading)
+        {
+            ReloadLocked(_directory);
+        }
+    }
+
+    private void ReloadLocked(string directory)
+    {
+        var result = new ConfigLoader().LoadDirectory(directory);
         foreach (var diagnostic in result.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error))
         {
             LogConfigError(diagnostic.ToString());
@@ -84,7 +97,13 @@ internal sealed partial class DirectoryConfigSource : IConfigSnapshotSource, IDi
         }
     }
 
-    public void Dispose() => _watcher?.Dispose();
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _reload.Dispose();
+    }
+
+    private void ScheduleReload() => _reload.Change(TimeSpan.FromMilliseconds(20), Timeout.InfiniteTimeSpan);
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Config left out: {Diagnostic}")]
     private partial void LogConfigError(string diagnostic);

@@ -54,24 +54,30 @@ internal sealed class PilotResourceProvider : IXdsResourceProvider
     public IReadOnlyList<string> AffectedTypes(IReadOnlySet<string> changedKinds) =>
         XdsTypeNames.PushOrder.Where(t => _generators.TryGetValue(t, out var g) && g.DependsOn.Overlaps(changedKinds)).ToList();
 
-    public XdsResourceSet GetResources(XdsStreamContext stream, string typeUrl, XdsSubscription subscription)
+    public XdsResourceSet? GetResources(XdsStreamContext stream, string typeUrl, XdsSubscription subscription)
     {
         var request = subscription.IsWildcard ? ResourceRequest.All : new ResourceRequest(false, subscription.Names);
         var set = Resources(Proxy(stream), typeUrl, request);
-        _served?.Record(stream, typeUrl, set);
+        if (set is not null)
+        {
+            _served?.Record(stream, typeUrl, set);
+        }
+
         return set;
     }
 
     /// <summary>
     /// The resources of a type for a client and request, from the type's cache: generated and
-    /// serialised once per snapshot for every client of the same kind asking the same thing.
+    /// serialised once per snapshot for every client of the same kind asking the same thing. Null
+    /// before the first snapshot and for types Pilot does not serve: the server then answers nothing
+    /// rather than telling the client that everything was removed.
     /// </summary>
-    public XdsResourceSet Resources(ProxyInfo proxy, string typeUrl, ResourceRequest request)
+    public XdsResourceSet? Resources(ProxyInfo proxy, string typeUrl, ResourceRequest request)
     {
         var state = Volatile.Read(ref _state);
-        if (!_generators.TryGetValue(typeUrl, out var generator) || !state.Caches.TryGetValue(typeUrl, out var cache))
+        if (state.Snapshot.Version == 0 || !_generators.TryGetValue(typeUrl, out var generator) || !state.Caches.TryGetValue(typeUrl, out var cache))
         {
-            return XdsResourceSet.Empty;
+            return null;
         }
 
         var key = request.IsWildcard ? "*" : string.Join('\n', request.Names.Order(StringComparer.Ordinal));

@@ -15,13 +15,24 @@ public sealed class PilotResourceProviderTests
     private static readonly ProxyInfo Second = new("second", ProxyKind.Grpc, "default", "10.0.0.2");
 
     [Fact]
+    public void Resources_BeforeTheFirstSnapshotOrForAnUnservedType_AreNotAnswered()
+    {
+        var provider = Provider(out _);
+        Assert.Null(provider.Resources(First, XdsTypeUrls.Cluster, ResourceRequest.All));
+
+        Apply(provider, Config("10.0.0.1", "v1"), 1);
+        Assert.NotNull(provider.Resources(First, XdsTypeUrls.Cluster, ResourceRequest.All));
+        Assert.Null(provider.Resources(First, XdsTypeUrls.Secret, ResourceRequest.All));
+    }
+
+    [Fact]
     public void Resources_TwoClientsAskingTheSame_ShareOneSerialisedResource()
     {
         var provider = Provider(out _);
         Apply(provider, Config("10.0.0.1", "v1"), 1);
 
-        var first = provider.Resources(First, XdsTypeUrls.Cluster, ResourceRequest.Named(Cluster));
-        var second = provider.Resources(Second, XdsTypeUrls.Cluster, ResourceRequest.All);
+        var first = provider.Resources(First, XdsTypeUrls.Cluster, ResourceRequest.Named(Cluster))!;
+        var second = provider.Resources(Second, XdsTypeUrls.Cluster, ResourceRequest.All)!;
 
         Assert.Same(first.Resources[Cluster], second.Resources[Cluster]);
         Assert.Same(first.Resources[Cluster].Body, second.Resources[Cluster].Body);
@@ -32,15 +43,15 @@ public sealed class PilotResourceProviderTests
     {
         var provider = Provider(out var changes);
         var before = Apply(provider, Config("10.0.0.1", "v1"), 1);
-        var cluster = provider.Resources(First, XdsTypeUrls.Cluster, ResourceRequest.All).Resources[Cluster];
-        var endpoints = provider.Resources(First, XdsTypeUrls.ClusterLoadAssignment, ResourceRequest.All).Resources[Cluster];
+        var cluster = provider.Resources(First, XdsTypeUrls.Cluster, ResourceRequest.All)!.Resources[Cluster];
+        var endpoints = provider.Resources(First, XdsTypeUrls.ClusterLoadAssignment, ResourceRequest.All)!.Resources[Cluster];
         changes.Clear();
 
         Apply(provider, Config("10.0.0.2", "v1"), 2, before);
 
         Assert.Equal([XdsTypeUrls.ClusterLoadAssignment], Assert.Single(changes).TypeUrls);
-        Assert.Same(cluster, provider.Resources(First, XdsTypeUrls.Cluster, ResourceRequest.All).Resources[Cluster]);
-        Assert.NotEqual(endpoints.Version, provider.Resources(First, XdsTypeUrls.ClusterLoadAssignment, ResourceRequest.All).Resources[Cluster].Version);
+        Assert.Same(cluster, provider.Resources(First, XdsTypeUrls.Cluster, ResourceRequest.All)!.Resources[Cluster]);
+        Assert.NotEqual(endpoints.Version, provider.Resources(First, XdsTypeUrls.ClusterLoadAssignment, ResourceRequest.All)!.Resources[Cluster].Version);
     }
 
     [Fact]
