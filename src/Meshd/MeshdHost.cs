@@ -2,6 +2,7 @@ using ControlPlane.Citadel;
 using ControlPlane.Galley;
 using ControlPlane.Mixer;
 using ControlPlane.Pilot;
+using ControlPlane.Shared.Config.Distribution;
 using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Meshd;
@@ -14,14 +15,24 @@ public static class MeshdHost
 {
     public static MeshHostDefinition Definition { get; } = new(
         "meshd",
-        // Every port of the design's table is a Meshd flag, whichever services are hosted.
+        Flags(),
+        builder => builder.AddGalley().AddPilot().AddCitadel().AddMixer(),
+        app => app.MapGalley().MapPilot().MapCitadel().MapMixer());
+
+    /// <summary>
+    /// Every port of the design's table, whichever services are hosted, then each service's
+    /// flags; Galley is in the process, so Pilot's and Mixer's <c>--galley-address</c> has no place here.
+    /// </summary>
+    private static List<MeshFlag> Flags()
+    {
+        IEnumerable<MeshFlag> all =
         [
             .. MeshPort.All.Select(p => p.ToFlag()),
             .. GalleyRegistration.Flags,
             .. PilotRegistration.Flags,
             .. CitadelRegistration.Flags,
             .. MixerRegistration.Flags,
-        ],
-        builder => builder.AddGalley().AddPilot().AddCitadel().AddMixer(),
-        app => app.MapGalley().MapPilot().MapCitadel().MapMixer());
+        ];
+        return all.Where(f => f != GalleySubscriptionRegistration.GalleyAddressFlag).ToList();
+    }
 }

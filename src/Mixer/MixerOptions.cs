@@ -20,7 +20,6 @@ public sealed class MixerOptions
     public int RedisTimeoutMilliseconds { get; set; } = 500;
 
     /// <summary><c>HOST:PORT</c> of Galley's config distribution, when Mixer runs alone.</summary>
-    public string? GalleyAddress { get; set; }
 
     /// <summary>Distinct values kept per free-form metric label (workload, service, principal...); more become <c>other</c>.</summary>
     public int MaxLabelValues { get; set; } = 1000;

@@ -1,3 +1,4 @@
+using ControlPlane.Shared.Config.Distribution;
 using ControlPlane.Mixer.Api;
 using ControlPlane.Mixer.Authorization;
 using ControlPlane.Mixer.RateLimit;
@@ -21,7 +22,7 @@ public static class MixerRegistration
     public static readonly MeshFlag Redis = new("--redis", "Mixer:Redis", "HOST:PORT of Redis for rate-limit counters shared by replicas (default: in memory)");
     public static readonly MeshFlag RedisFailMode = new("--redis-fail-mode", "Mixer:RedisFailMode", "open (allow) or closed (deny) while Redis is unreachable", "open");
     public static readonly MeshFlag RootNamespace = new("--root-namespace", "Mixer:RootNamespace", "namespace whose AuthorizationPolicies apply mesh-wide", MixerOptions.DefaultRootNamespace);
-    public static readonly MeshFlag GalleyAddress = new("--galley-address", "Mixer:GalleyAddress", "HOST:PORT of Galley's config distribution, when Mixer runs alone");
+    public static readonly MeshFlag GalleyAddress = GalleySubscriptionRegistration.GalleyAddressFlag;
 
     /// <summary>Flags Mixer reads, beyond the common ones.</summary>
     public static IReadOnlyList<MeshFlag> Flags { get; } = [MeshPort.Mixer.ToFlag(), Redis, RedisFailMode, RootNamespace, GalleyAddress];
@@ -35,6 +36,7 @@ public static class MixerRegistration
         services.Configure<MixerOptions>(section);
         services.AddGrpc();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddGalleyConfigSubscription(builder.Configuration);
         services.TryAddSingleton<IConfigSnapshotSource, NoConfigSnapshotSource>();
 
         services.AddSingleton<AuthorizationPolicyWatcher>();

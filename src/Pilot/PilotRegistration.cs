@@ -1,3 +1,4 @@
+using ControlPlane.Shared.Config.Distribution;
 using ControlPlane.Pilot.Config;
 using ControlPlane.Pilot.Debug;
 using ControlPlane.Pilot.Xds;
@@ -22,7 +23,7 @@ public static class PilotRegistration
     public static IReadOnlyList<MeshFlag> Flags { get; } =
     [
         MeshPort.Xds.ToFlag(),
-        new("--galley-address", "Pilot:GalleyAddress", "Galley to subscribe to for config, HOST:PORT (standalone Pilot)"),
+        GalleySubscriptionRegistration.GalleyAddressFlag,
         new("--debounce-quiet", "Pilot:DebounceQuiet", "quiet period before a push (TimeSpan)", "00:00:00.100"),
         new("--debounce-max", "Pilot:DebounceMax", "longest a change waits for its push (TimeSpan)", "00:00:01"),
     ];
@@ -33,16 +34,11 @@ public static class PilotRegistration
     /// </summary>
     public static WebApplicationBuilder AddPilot(this WebApplicationBuilder builder)
     {
-        if (!string.IsNullOrEmpty(builder.Configuration["Pilot:GalleyAddress"]))
-        {
-            // Galley's distribution stream has not landed yet: say so rather than run without config.
-            throw new MeshUsageException("--galley-address: subscribing to Galley is not implemented yet; use --config-dir, or run Pilot inside Meshd");
-        }
-
         builder.MeshPorts().Add(MeshPort.Xds, HttpProtocols.Http2);
         var services = builder.Services;
         services.AddOptions<PilotOptions>().Bind(builder.Configuration.GetSection(PilotOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddGalleyConfigSubscription(builder.Configuration);
         services.TryAddSingleton<IConfigSnapshotSource>(sp => new DirectoryConfigSource(
             sp.GetRequiredService<IOptions<MeshHostOptions>>().Value.ConfigDir,
             sp.GetRequiredService<ILogger<DirectoryConfigSource>>()));
