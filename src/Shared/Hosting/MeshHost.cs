@@ -91,6 +91,8 @@ public static class MeshHost
         });
         builder.Services.AddSingleton<IMetricFactory>(sp => Metrics.WithCustomRegistry(sp.GetRequiredService<CollectorRegistry>()));
         builder.Services.AddHostedService<PortsFileWriter>();
+        // One line per HTTP request drowns the control plane's own logs; --log-level Debug still shows them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
