@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Mixer load benchmark: h2load (nghttp2-client) drives real gRPC frames at Mixer's ext_authz,
 # rate-limit and access-log services and at a trivial unary call on the same host (the ceiling).
-# Usage: bench/mixer.sh [SECONDS]   (starts a throwaway redis-server for the Redis run)
+# Usage: bench/mixer.sh [SECONDS] [--rounds N] [--warmup N] [--only NAME,NAME] [--moderate-rps N]
+# (starts a throwaway redis-server for the Redis run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
@@ -10,4 +11,4 @@ redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no >/dev/nul
 redis_pid=$!
 trap 'kill $redis_pid' EXIT
 dotnet build bench/Mixer.Bench -c Release -v q
-dotnet bench/Mixer.Bench/bin/Release/net10.0/ControlPlane.Mixer.Bench.dll --seconds "$seconds" --redis "127.0.0.1:$port"
+dotnet bench/Mixer.Bench/bin/Release/net10.0/ControlPlane.Mixer.Bench.dll --seconds "$seconds" --redis "127.0.0.1:$port" "${@:2}"

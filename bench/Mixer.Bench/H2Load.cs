@@ -9,6 +9,10 @@ internal static partial class H2Load
 {
     public sealed record Result(string Name, double RequestsPerSecond, long Succeeded, long Failed, double P50Ms, double P99Ms);
 
+    public static Task<Result> RunAsync(Scenario scenario, Uri server, int seconds) =>
+        RunAsync(scenario.Name, server, scenario.Path, scenario.Body, scenario.Clients, scenario.Streams, seconds, scenario.RpsPerClient);
+
+    /// <summary>Runs h2load for <paramref name="seconds"/>, every call counted (warm the server up with an earlier run).</summary>
     public static async Task<Result> RunAsync(string name, Uri server, string path, byte[] body, int clients, int streams, int seconds, int? rpsPerClient = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "mixer-bench");
@@ -21,7 +25,7 @@ internal static partial class H2Load
         foreach (var argument in new[]
                  {
                      "-c", clients.ToString(CultureInfo.InvariantCulture), "-m", streams.ToString(CultureInfo.InvariantCulture), "-t", "1",
-                     "-D", seconds.ToString(CultureInfo.InvariantCulture), "--warm-up-time=2",
+                     "-D", seconds.ToString(CultureInfo.InvariantCulture),
                      "-H", "content-type: application/grpc", "-H", "te: trailers", "-d", data, "--log-file=" + log,
                  })
         {

@@ -11,47 +11,87 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: ControlPlane.Mixer.Bench [--seconds N] [--redis HOST:PORT]
-var seconds = Arg("--seconds") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 10;
+// Usage: ControlPlane.Mixer.Bench [--seconds N] [--rounds N] [--warmup N] [--redis HOST:PORT] [--only NAME,NAME] [--moderate-rps N]
+//        ControlPlane.Mixer.Bench --check-path   (the Check stages' own CPU and allocations, no gRPC)
+// Every scenario is first run unmeasured for --warmup seconds (JIT tiering, pools, connections);
+// then --rounds rounds each run every scenario once, the trivial ceiling first, so each figure has a
+// ceiling measured minutes, not a whole run, apart. Medians over the rounds are reported.
+var seconds = IntArg("--seconds", 10);
+var rounds = IntArg("--rounds", 3);
+var warmup = IntArg("--warmup", 5);
 var redis = Arg("--redis");
+var only = Arg("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+const string TrivialPath = "/mixer.bench.Trivial/Call";
+const string CheckPath = "/envoy.service.auth.v3.Authorization/Check";
+const string RateLimitPath = "/envoy.service.ratelimit.v3.RateLimitService/ShouldRateLimit";
+const string AccessLogPath = "/envoy.service.accesslog.v3.AccessLogService/StreamAccessLogs";
+var trivial = new Scenario("trivial", TrivialPath, Payloads.Framed(new Empty()), 4, 16, Ceiling: true);
+var moderatePerClient = IntArg("--moderate-rps", 20_000) / 4;
+
+var report = new Report();
 var app = await StartAsync(null);
-var server = new Uri($"http://127.0.0.1:{app.Services.GetRequiredService<MeshPortRegistry>().BoundPort(MeshPort.Mixer)}");
+var server = BoundMixer(app);
 await CheckOnceAsync(server);
-
-var results = new List<H2Load.Result>
+if (Environment.GetCommandLineArgs().Contains("--check-path"))
 {
-    await H2Load.RunAsync("trivial", server, "/mixer.bench.Trivial/Call", Payloads.Framed(new Empty()), 4, 16, seconds),
-    await H2Load.RunAsync("check-20-policies", server, "/envoy.service.auth.v3.Authorization/Check", Payloads.Framed(Payloads.Check()), 4, 16, seconds),
-    await H2Load.RunAsync("check-moderate-20k", server, "/envoy.service.auth.v3.Authorization/Check", Payloads.Framed(Payloads.Check()), 4, 16, seconds, rpsPerClient: 5000),
-    await H2Load.RunAsync("ratelimit-memory", server, "/envoy.service.ratelimit.v3.RateLimitService/ShouldRateLimit", Payloads.Framed(Payloads.RateLimit()), 4, 16, seconds),
-    await H2Load.RunAsync("als-stream-1000", server, "/envoy.service.accesslog.v3.AccessLogService/StreamAccessLogs", Payloads.AccessLogStream(), 2, 4, seconds),
+    CheckPathProfile.Run(app, Console.Out);
+    await app.StopAsync();
+    return 0;
+}
 
-    // The ceiling again, warm: the machine is shared, so the better of the two runs is the ceiling.
-    await H2Load.RunAsync("trivial-again", server, "/mixer.bench.Trivial/Call", Payloads.Framed(new Empty()), 4, 16, seconds),
-};
+await RunRoundsAsync(server, Selected(
+[
+    trivial,
+    new Scenario("check-20-policies", CheckPath, Payloads.Framed(Payloads.Check()), 4, 16),
+    new Scenario("trivial-moderate", TrivialPath, Payloads.Framed(new Empty()), 4, 16, moderatePerClient),
+    new Scenario("check-moderate", CheckPath, Payloads.Framed(Payloads.Check()), 4, 16, moderatePerClient),
+    new Scenario("ratelimit-memory", RateLimitPath, Payloads.Framed(Payloads.RateLimit()), 4, 16),
+    new Scenario("als-stream-1000", AccessLogPath, Payloads.AccessLogStream(), 2, 4),
+]));
 await app.StopAsync();
 
-if (redis is not null)
+if (redis is not null && (only is null || only.Contains("ratelimit-redis")))
 {
     var withRedis = await StartAsync(redis);
-    var redisServer = new Uri($"http://127.0.0.1:{withRedis.Services.GetRequiredService<MeshPortRegistry>().BoundPort(MeshPort.Mixer)}");
-    results.Add(await H2Load.RunAsync("ratelimit-redis", redisServer, "/envoy.service.ratelimit.v3.RateLimitService/ShouldRateLimit", Payloads.Framed(Payloads.RateLimit()), 4, 16, seconds));
+    await RunRoundsAsync(BoundMixer(withRedis),
+    [
+        trivial with { Name = "trivial-redis-host" },
+        new Scenario("ratelimit-redis", RateLimitPath, Payloads.Framed(Payloads.RateLimit()), 4, 16),
+    ]);
     await withRedis.StopAsync();
 }
 
-var ceiling = results.Where(r => r.Name.StartsWith("trivial", StringComparison.Ordinal)).Max(r => r.RequestsPerSecond);
-Console.WriteLine($"| run | calls/s | of trivial ceiling | p50 ms | p99 ms | ok | failed |");
-Console.WriteLine("|---|---|---|---|---|---|---|");
-foreach (var r in results)
+report.Print(Console.Out, Payloads.EntriesPerBatch * Payloads.BatchesPerStream);
+return 0;
+
+IReadOnlyList<Scenario> Selected(IReadOnlyList<Scenario> all) =>
+    only is null ? all : [.. all.Where(s => s.Ceiling || only.Contains(s.Name))];
+
+async Task RunRoundsAsync(Uri target, IReadOnlyList<Scenario> scenarios)
 {
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.RequestsPerSecond:0} | {r.RequestsPerSecond / ceiling:P0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.Succeeded} | {r.Failed} |"));
+    foreach (var scenario in scenarios)
+    {
+        Console.Error.WriteLine($"warm-up: {scenario.Name} ({warmup} s)");
+        await H2Load.RunAsync(scenario, target, warmup);
+    }
+
+    for (var round = 1; round <= rounds; round++)
+    {
+        foreach (var scenario in scenarios)
+        {
+            var before = ServerCost.Now();
+            var result = await H2Load.RunAsync(scenario, target, seconds);
+            var cost = ServerCost.Now() - before;
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {round}: {scenario.Name} {result.RequestsPerSecond:0}/s p50 {result.P50Ms:0.00} ms p99 {result.P99Ms:0.00} ms, {cost.Cpu.TotalMicroseconds / Math.Max(1, result.Succeeded):0.0} µs CPU per call"));
+            report.Add(scenario, round, result, cost);
+        }
+    }
 }
 
-var als = results.First(r => r.Name.StartsWith("als", StringComparison.Ordinal));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"access-log entries ingested: {als.RequestsPerSecond * Payloads.EntriesPerBatch * Payloads.BatchesPerStream:0}/s ({Payloads.EntriesPerBatch * Payloads.BatchesPerStream} entries per stream)"));
-return 0;
+static Uri BoundMixer(WebApplication app) =>
+    new($"http://127.0.0.1:{app.Services.GetRequiredService<MeshPortRegistry>().BoundPort(MeshPort.Mixer)}");
 
 static string? Arg(string name)
 {
@@ -59,6 +99,8 @@ static string? Arg(string name)
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
+
+static int IntArg(string name, int fallback) => Arg(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
 static async Task<WebApplication> StartAsync(string? redis)
 {

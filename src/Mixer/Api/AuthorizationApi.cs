@@ -10,29 +10,25 @@ namespace ControlPlane.Mixer.Api;
 /// <summary>
 /// <c>envoy.service.auth.v3.Authorization/Check</c>. Allowed: status OK with an <c>ok_response</c>.
 /// Denied: PERMISSION_DENIED with a 403 whose body names the policy. A request Mixer cannot judge
-/// (missing attributes, unknown destination) fails closed: INVALID_ARGUMENT in the CheckResponse
-/// status and a 403 saying why, so Envoy denies it whatever its failure_mode_allow.
+/// (not protobuf, missing attributes, unknown destination) fails closed: INVALID_ARGUMENT in the
+/// CheckResponse status and a 403 saying why, so Envoy denies it whatever its failure_mode_allow.
 /// </summary>
-internal sealed class AuthorizationApi(Authorizer authorizer, AuthorizationMetrics metrics) : Envoy.Service.Auth.V3.Authorization.AuthorizationBase
+internal sealed class AuthorizationApi(Authorizer authorizer, AuthorizationMetrics metrics) : AuthorizationServiceBase
 {
     private static readonly CheckResponse Allowed = new() { Status = new RpcStatus { Code = (int)RpcCode.OK }, OkResponse = new OkHttpResponse() };
+    private static readonly Task<CheckResponse> AllowedTask = Task.FromResult(Allowed);
 
-    public override Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
+    public override Task<CheckResponse> Check(DecodedCheckRequest request, ServerCallContext context)
     {
-        CheckAttributes attributes;
-        try
-        {
-            attributes = CheckRequestReader.Read(request);
-        }
-        catch (MalformedCheckRequestException e)
+        if (request.Attributes is not { } attributes)
         {
             metrics.Malformed();
-            return Task.FromResult(Denied(RpcCode.InvalidArgument, "RBAC: access denied: malformed check request: " + e.Message));
+            return Task.FromResult(Denied(RpcCode.InvalidArgument, "RBAC: access denied: malformed check request: " + request.Problem));
         }
 
         var decision = authorizer.Check(attributes);
         metrics.Record(decision);
-        return Task.FromResult(decision.Allowed ? Allowed : Denied(RpcCode.PermissionDenied, decision.DenialText));
+        return decision.Allowed ? AllowedTask : Task.FromResult(Denied(RpcCode.PermissionDenied, decision.DenialText));
     }
 
     private static CheckResponse Denied(RpcCode code, string body) => new()

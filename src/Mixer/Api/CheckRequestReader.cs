@@ -1,8 +1,9 @@
 using System.Net;
+using ControlPlane.Mixer.Api.Wire;
 using ControlPlane.Mixer.Authorization;
 using ControlPlane.Mixer.Identity;
-using Envoy.Config.Core.V3;
 using Envoy.Service.Auth.V3;
+using Google.Protobuf;
 
 namespace ControlPlane.Mixer.Api;
 
@@ -16,68 +17,95 @@ namespace ControlPlane.Mixer.Api;
 /// the original client IP from <c>x-envoy-external-address</c> or the first <c>x-forwarded-for</c>;
 /// <c>tls_session.sni</c>; and JWT facts from <c>metadata_context.filter_metadata["istio_authn"]</c>
 /// (<c>request.auth.principal</c>, <c>.audiences</c>, <c>.presenter</c>, <c>.claims</c>).
+/// Everything else in the request is skipped unread.
 /// </summary>
 internal static class CheckRequestReader
 {
     private const string SpiffePrefix = "spiffe://";
 
-    public static CheckAttributes Read(CheckRequest request)
+    /// <summary>Reads the serialized request, as it arrives on the wire.</summary>
+    public static CheckAttributes Read(ReadOnlySpan<byte> message) => Read(CheckRequestDecoder.Decode(message));
+
+    /// <summary>Reads a request built in memory (tests, tools); the server reads bytes.</summary>
+    public static CheckAttributes Read(CheckRequest request) => Read(request.ToByteArray());
+
+    public static CheckAttributes Read(CheckRequestFields request)
     {
-        var attributes = request.Attributes ?? throw new MalformedCheckRequestException("attributes is missing");
-        var http = attributes.Request?.Http ?? throw new MalformedCheckRequestException("attributes.request.http is missing");
-        var destination = attributes.Destination;
-        var destinationNamespace = SpiffeId.Namespace(destination?.Principal) ?? ServiceNamespace(destination?.Service)
+        if (!request.HasAttributes)
+        {
+            throw new MalformedCheckRequestException("attributes is missing");
+        }
+
+        if (!request.HasHttp)
+        {
+            throw new MalformedCheckRequestException("attributes.request.http is missing");
+        }
+
+        var source = request.Source;
+        var destination = request.Destination;
+        var destinationNamespace = SpiffeId.Namespace(destination.Principal) ?? ServiceNamespace(destination.Service)
             ?? throw new MalformedCheckRequestException("the destination workload's namespace is unknown: attributes.destination.principal is not a SPIFFE id and attributes.destination.service is not name.namespace[.svc...]");
-        var headers = Headers(http);
-        var sourceIp = Ip(attributes.Source?.Address);
-        var authn = attributes.MetadataContext?.FilterMetadata is { } metadata && metadata.TryGetValue("istio_authn", out var found) ? found : null;
+        var headers = Headers(request);
+        var sourceIp = Ip(source.SocketAddress);
+        var authn = request.Authn;
         return new CheckAttributes
         {
-            SourcePrincipal = Principal(attributes.Source?.Principal),
-            SourceNamespace = SpiffeId.Namespace(attributes.Source?.Principal),
+            SourcePrincipal = Principal(source.Principal),
+            SourceNamespace = SpiffeId.Namespace(source.Principal),
             SourceIp = sourceIp,
             RemoteIp = RemoteIp(headers) ?? sourceIp,
             DestinationNamespace = destinationNamespace,
-            DestinationLabels = destination?.Labels is { Count: > 0 } labels ? labels : CheckAttributes.NoHeaders,
-            DestinationIp = Ip(destination?.Address),
-            DestinationPort = destination?.Address?.SocketAddress?.PortValue ?? 0,
-            Method = http.Method,
-            Path = http.Path.IndexOf('?') is var q and >= 0 ? http.Path[..q] : http.Path,
-            Host = http.Host,
+            DestinationLabels = destination.Labels ?? CheckAttributes.NoHeaders,
+            DestinationIp = Ip(destination.SocketAddress),
+            DestinationPort = destination.PortValue,
+            Method = request.Method,
+            Path = request.Path.IndexOf('?') is var q and >= 0 ? request.Path[..q] : request.Path,
+            Host = request.Host,
             Headers = headers,
             RequestPrincipal = AuthnMetadata.Text(authn, "request.auth.principal"),
             Audiences = AuthnMetadata.List(authn, "request.auth.audiences"),
             Presenter = AuthnMetadata.Text(authn, "request.auth.presenter"),
             Claims = AuthnMetadata.Claims(authn),
-            Sni = attributes.TlsSession?.Sni is { Length: > 0 } sni ? sni : null,
+            Sni = request.Sni.Length > 0 ? request.Sni : null,
         };
     }
 
-    private static string? Principal(string? principal) =>
-        string.IsNullOrEmpty(principal) ? null : principal.StartsWith(SpiffePrefix, StringComparison.Ordinal) ? principal[SpiffePrefix.Length..] : principal;
+    private static string? Principal(string principal) =>
+        principal.Length == 0 ? null : principal.StartsWith(SpiffePrefix, StringComparison.Ordinal) ? principal[SpiffePrefix.Length..] : principal;
 
-    private static string? ServiceNamespace(string? service)
+    private static string? ServiceNamespace(string service)
     {
-        var parts = service?.Split('.');
-        return parts is { Length: >= 2 } && parts[0].Length > 0 && parts[1].Length > 0 ? parts[1] : null;
+        var first = service.IndexOf('.');
+        if (first <= 0)
+        {
+            return null;
+        }
+
+        var second = service.IndexOf('.', first + 1);
+        var ns = second < 0 ? service[(first + 1)..] : service[(first + 1)..second];
+        return ns.Length > 0 ? ns : null;
     }
 
-    private static IReadOnlyDictionary<string, string> Headers(AttributeContext.Types.HttpRequest http)
+    private static IReadOnlyDictionary<string, string> Headers(CheckRequestFields request)
     {
-        if (http.Headers.Count > 0 || http.HeaderMap is not { Headers.Count: > 0 } map)
+        if (request.Headers is { Count: > 0 } headers)
         {
-            return http.Headers;
+            return headers;
         }
 
-        var headers = new Dictionary<string, string>(map.Headers.Count, StringComparer.Ordinal);
-        foreach (var header in map.Headers)
+        if (request.HeaderMap is not { Count: > 0 } map)
         {
-            var value = header.Value.Length > 0 ? header.Value : header.RawValue.ToStringUtf8();
-            var name = header.Key.ToLowerInvariant();
-            headers[name] = headers.TryGetValue(name, out var existing) ? existing + "," + value : value;
+            return CheckAttributes.NoHeaders;
         }
 
-        return headers;
+        var merged = new Dictionary<string, string>(map.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in map)
+        {
+            var name = key.ToLowerInvariant();
+            merged[name] = merged.TryGetValue(name, out var existing) ? existing + "," + value : value;
+        }
+
+        return merged;
     }
 
     private static IPAddress? RemoteIp(IReadOnlyDictionary<string, string> headers)
@@ -97,8 +125,8 @@ internal static class CheckRequestReader
         return null;
     }
 
-    private static IPAddress? Ip(Address? address) =>
-        address?.SocketAddress?.Address is { Length: > 0 } text && IPAddress.TryParse(text, out var ip) ? Normalize(ip) : null;
+    private static IPAddress? Ip(string address) =>
+        address.Length > 0 && IPAddress.TryParse(address, out var ip) ? Normalize(ip) : null;
 
     private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

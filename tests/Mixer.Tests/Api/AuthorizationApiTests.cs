@@ -43,6 +43,22 @@ public sealed class AuthorizationApiTests
     }
 
     [Fact]
+    public async Task Check_BytesThatAreNotACheckRequest_FailClosedWithInvalidArgumentNamingTheOffset()
+    {
+        await using var mixer = await MixerTestHost.StartAsync();
+        var raw = new Method<byte[], byte[]>(MethodType.Unary, "envoy.service.auth.v3.Authorization", "Check", Marshallers.Create(b => b, b => b), Marshallers.Create(b => b, b => b));
+
+        // attributes, claiming 127 bytes where one follows
+        var bytes = await mixer.Channel.CreateCallInvoker().AsyncUnaryCall(raw, null, new CallOptions(deadline: Deadline()), [0x0A, 0x7F, 0x01]);
+
+        var response = CheckResponse.Parser.ParseFrom(bytes);
+        Assert.Equal((int)StatusCode.InvalidArgument, response.Status.Code);
+        Assert.Equal(Envoy.Type.V3.StatusCode.Forbidden, response.DeniedResponse.Status.Code);
+        Assert.Equal("RBAC: access denied: malformed check request: not a valid protobuf message: length 127 runs past the end of the message at byte 1", response.DeniedResponse.Body);
+        Assert.Contains("mixer_authz_checks_total{result=\"malformed\"} 1", await mixer.MetricsAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_UnknownDestination_FailsClosed()
     {
         await using var mixer = await MixerTestHost.StartAsync();
