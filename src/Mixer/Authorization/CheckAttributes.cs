@@ -1,10 +1,14 @@
+using System.Globalization;
 using System.Net;
+using ControlPlane.Mixer.Identity;
 
 namespace ControlPlane.Mixer.Authorization;
 
 /// <summary>
 /// What an authorization decision reads about one request, already extracted from Envoy's
 /// CheckRequest. Principals are SPIFFE ids without <c>spiffe://</c>, as AuthorizationPolicy writes them.
+/// Values derived for some matchers only (service account, host without port...) are computed the
+/// first time a policy asks and kept, so one request never pays for them twice. One request, one thread.
 /// </summary>
 internal sealed class CheckAttributes
 {
@@ -49,4 +53,22 @@ internal sealed class CheckAttributes
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Claims { get; init; } = NoClaims;
 
     public string? Sni { get; init; }
+
+    /// <summary><c>NAMESPACE/ACCOUNT</c> of the source principal, as <c>serviceAccounts</c> match it.</summary>
+    public string? SourceServiceAccount => field ??= SpiffeId.ServiceAccount(SourcePrincipal);
+
+    /// <summary>The source principal's trust domain, as <c>trustDomains</c> match it.</summary>
+    public string? SourceTrustDomain => field ??= SpiffeId.TrustDomain(SourcePrincipal);
+
+    /// <summary>The destination port as text (<c>ports</c>, <c>destination.port</c>); null when unknown.</summary>
+    public string? DestinationPortText => field ??= DestinationPort is > 0 and <= 65535 ? DestinationPort.ToString(CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The Host header without its port, when it has one (Istio matches <c>hosts</c> both ways).</summary>
+    public string? HostWithoutPort => field ??= WithoutPort(Host);
+
+    private static string? WithoutPort(string host)
+    {
+        var colon = host.LastIndexOf(':');
+        return colon > 0 && host.IndexOf(']', StringComparison.Ordinal) < colon ? host[..colon] : null;
+    }
 }

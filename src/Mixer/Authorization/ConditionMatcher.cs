@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 
 namespace ControlPlane.Mixer.Authorization;
@@ -17,8 +16,7 @@ internal abstract class ConditionMatcher
 
     public static ConditionMatcher ForIp(Func<CheckAttributes, IPAddress?> read, IpMatcher values) => new Ip(read, values);
 
-    public static ConditionMatcher ForPort(ValueMatcher values) =>
-        new Text(r => r.DestinationPort == 0 ? null : r.DestinationPort.ToString(CultureInfo.InvariantCulture), values);
+    public static ConditionMatcher ForPort(ValueMatcher values) => new Text(r => r.DestinationPortText, values);
 
     private sealed class Text(Func<CheckAttributes, string?> read, ValueMatcher values) : ConditionMatcher
     {

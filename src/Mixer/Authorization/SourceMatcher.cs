@@ -1,5 +1,3 @@
-using ControlPlane.Mixer.Identity;
-
 namespace ControlPlane.Mixer.Authorization;
 
 /// <summary>One <c>from.source</c>: every field given must match (AND); values within a field are ORed.</summary>
@@ -16,8 +14,8 @@ internal sealed class SourceMatcher(
         (principals?.Matches(request.SourcePrincipal) ?? true)
         && (requestPrincipals?.Matches(request.RequestPrincipal) ?? true)
         && (namespaces?.Matches(request.SourceNamespace) ?? true)
-        && (serviceAccounts?.Matches(SpiffeId.ServiceAccount(request.SourcePrincipal)) ?? true)
-        && (trustDomains?.Matches(SpiffeId.TrustDomain(request.SourcePrincipal)) ?? true)
+        && (serviceAccounts?.Matches(request.SourceServiceAccount) ?? true)
+        && (trustDomains?.Matches(request.SourceTrustDomain) ?? true)
         && (ipBlocks?.Matches(request.SourceIp) ?? true)
         && (remoteIpBlocks?.Matches(request.RemoteIp) ?? true);
 }
