@@ -11,4 +11,9 @@ redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no >/dev/nul
 redis_pid=$!
 trap 'kill $redis_pid' EXIT
 dotnet build bench/Mixer.Bench -c Release -v q
-dotnet bench/Mixer.Bench/bin/Release/net10.0/ControlPlane.Mixer.Bench.dll --seconds "$seconds" --redis "127.0.0.1:$port" "${@:2}"
+bench=bench/Mixer.Bench/bin/Release/net10.0/ControlPlane.Mixer.Bench.dll
+# Twice: with the runtime's own GC settings, then with the gen0 budget scripts/run-meshd.sh sets.
+echo "## .NET defaults"
+env -u DOTNET_GCgen0size dotnet "$bench" --seconds "$seconds" --redis "127.0.0.1:$port" "${@:2}"
+echo "## DOTNET_GCgen0size=0x2000000, as scripts/run-meshd.sh runs Meshd"
+DOTNET_GCgen0size=0x2000000 dotnet "$bench" --seconds "$seconds" --redis "127.0.0.1:$port" "${@:2}"

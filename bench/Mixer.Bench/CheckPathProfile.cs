@@ -14,7 +14,8 @@ namespace ControlPlane.Bench.Mixer;
 /// Where a Check call's server time and allocations go outside the gRPC stack: parsing the
 /// CheckRequest's fields, interpreting them as attributes, evaluating the 20 policies, and writing the response.
 /// One thread, a tight loop, so these are the stages' own costs (no contention, no GC pauses counted
-/// separately). Run with <c>--check-path</c>.
+/// separately). The same request every time, so the decoder's table of repeated strings always hits,
+/// as it does for the principals, labels, method and host of a sidecar's traffic. Run with <c>--check-path</c>.
 /// </summary>
 internal static class CheckPathProfile
 {

@@ -31,7 +31,7 @@ internal sealed class Report
         {
             var calls = Math.Max(1, row.Result.Succeeded);
             output.WriteLine(Text(
-                $"| {row.Round} | {row.Scenario.Name} | {row.Result.RequestsPerSecond:0} | {Fraction(row)} | {row.Result.P50Ms:0.00} | {row.Result.P99Ms:0.00} | {row.Cost.Cpu.TotalMicroseconds / calls:0.0} | {row.Cost.AllocatedBytes / calls:0} | {row.Cost.Gen0}/{row.Cost.Gen1}/{row.Cost.Gen2} | {row.Cost.GcPause.TotalMilliseconds:0.0} |"));
+                $"| {row.Round} | {row.Scenario.Name} | {row.Result.RequestsPerSecond:0} | {Fraction(row)} | {row.Result.P50Ms:0.00} | {row.Result.P99Ms:0.00} | {row.Cost.Cpu.TotalMicroseconds / calls:0.0} | {Bytes(AllocatedPerCall(row))} | {row.Cost.Gen0}/{row.Cost.Gen1}/{row.Cost.Gen2} | {row.Cost.GcPause.TotalMilliseconds:0.0} |"));
         }
 
         output.WriteLine();
@@ -45,7 +45,7 @@ internal sealed class Report
             var offered = first.OfferedRate is { } rate ? rate.ToString("N0", CultureInfo.InvariantCulture) : "as fast as answered";
             var fraction = first.OfferedRate is null && !first.Ceiling ? Median(group.Select(r => r.Fraction)).ToString("P0", CultureInfo.InvariantCulture) : "-";
             output.WriteLine(Text(
-                $"| {first.Name} | {offered} | {Median(group.Select(r => r.Result.RequestsPerSecond)):N0} | {fraction} | {Median(group.Select(r => r.Result.P50Ms)):0.00} | {Median(group.Select(r => r.Result.P99Ms)):0.00} ({group.Max(r => r.Result.P99Ms):0.00}) | {Median(group.Select(r => r.Cost.Cpu.TotalMicroseconds / Math.Max(1, r.Result.Succeeded))):0.0} | {Median(group.Select(r => (double)r.Cost.AllocatedBytes / Math.Max(1, r.Result.Succeeded))):0} |"));
+                $"| {first.Name} | {offered} | {Median(group.Select(r => r.Result.RequestsPerSecond)):N0} | {fraction} | {Median(group.Select(r => r.Result.P50Ms)):0.00} | {Median(group.Select(r => r.Result.P99Ms)):0.00} ({group.Max(r => r.Result.P99Ms):0.00}) | {Median(group.Select(r => r.Cost.Cpu.TotalMicroseconds / Math.Max(1, r.Result.Succeeded))):0.0} | {Bytes(Median(group.Select(AllocatedPerCall).Where(b => !double.IsNaN(b))))} |"));
         }
 
         foreach (var group in rows.Where(r => r.Scenario.Path.EndsWith("/StreamAccessLogs", StringComparison.Ordinal)).GroupBy(r => r.Scenario.Name))
@@ -55,6 +55,13 @@ internal sealed class Report
                 $"{group.Key}: {Median(group.Select(r => r.Result.RequestsPerSecond)) * entriesPerStream:N0} access-log entries ingested per second ({entriesPerStream} entries per stream), {Median(group.Select(r => r.Cost.Cpu.TotalMicroseconds / Math.Max(1, r.Result.Succeeded))) / entriesPerStream:0.00} µs of server CPU per entry"));
         }
     }
+
+    // The process-wide allocation counter can step back when the GC retires a heap (DATAS changes
+    // the heap count at run time); such a run has no allocation figure.
+    private static double AllocatedPerCall(Row row) =>
+        row.Cost.AllocatedBytes < 0 ? double.NaN : (double)row.Cost.AllocatedBytes / Math.Max(1, row.Result.Succeeded);
+
+    private static string Bytes(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0", CultureInfo.InvariantCulture);
 
     private static string Fraction(Row row) => row.Scenario.OfferedRate is null ? row.Fraction.ToString("P0", CultureInfo.InvariantCulture) : "-";
 

@@ -11,10 +11,13 @@ namespace ControlPlane.Mixer.Api.Wire;
 /// the strings the decision needs. Field numbers are those of envoyproxy/data-plane-api
 /// (<c>protos/envoy/service/auth/v3</c>); merging follows proto3 (a message field repeated on the
 /// wire merges, a scalar's last value wins, map entries replace by key, a oneof keeps its last case),
-/// which tests check against the generated parser.
+/// which tests check against the generated parser. Values that repeat across requests come from
+/// <see cref="Utf8StringTable.Shared"/>; header values and paths are always decoded afresh.
 /// </summary>
 internal static class CheckRequestDecoder
 {
+    private static readonly Utf8StringTable Repeated = Utf8StringTable.Shared;
+
     public static CheckRequestFields Decode(ReadOnlySpan<byte> message)
     {
         var fields = new CheckRequestFields();
@@ -77,14 +80,14 @@ internal static class CheckRequestDecoder
                     Address(reader.ReadMessage(), peer);
                     break;
                 case var t when t == Tag(2):
-                    peer.Service = reader.ReadString();
+                    peer.Service = reader.ReadString(Repeated);
                     break;
                 case var t when t == Tag(3) && keepLabels:
-                    var (key, value) = StringMapEntry(reader.ReadMessage());
+                    var (key, value) = StringMapEntry(reader.ReadMessage(), Repeated);
                     (peer.Labels ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = value;
                     break;
                 case var t when t == Tag(4):
-                    peer.Principal = reader.ReadString();
+                    peer.Principal = reader.ReadString(Repeated);
                     break;
                 default:
                     reader.Skip(tag);
@@ -125,7 +128,7 @@ internal static class CheckRequestDecoder
             var tag = reader.ReadTag();
             if (tag == Tag(2))
             {
-                peer.SocketAddress = reader.ReadString();
+                peer.SocketAddress = reader.ReadString(Repeated);
             }
             else if (tag == VarintTag(3))
             {
@@ -170,17 +173,17 @@ internal static class CheckRequestDecoder
             switch (tag)
             {
                 case var t when t == Tag(2):
-                    fields.Method = reader.ReadString();
+                    fields.Method = reader.ReadString(Repeated);
                     break;
                 case var t when t == Tag(3):
-                    var (key, value) = StringMapEntry(reader.ReadMessage());
+                    var (key, value) = StringMapEntry(reader.ReadMessage(), null);
                     (fields.Headers ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = value;
                     break;
                 case var t when t == Tag(4):
                     fields.Path = reader.ReadString();
                     break;
                 case var t when t == Tag(5):
-                    fields.Host = reader.ReadString();
+                    fields.Host = reader.ReadString(Repeated);
                     break;
                 case var t when t == Tag(13):
                     HeaderMap(reader.ReadMessage(), fields);
@@ -211,7 +214,7 @@ internal static class CheckRequestDecoder
                 var field = header.ReadTag();
                 if (field == Tag(1))
                 {
-                    key = header.ReadString();
+                    key = header.ReadString(Repeated);
                 }
                 else if (field == Tag(2))
                 {
@@ -291,7 +294,7 @@ internal static class CheckRequestDecoder
             var tag = reader.ReadTag();
             if (tag == Tag(1))
             {
-                fields.Sni = reader.ReadString();
+                fields.Sni = reader.ReadString(Repeated);
             }
             else
             {
@@ -300,8 +303,9 @@ internal static class CheckRequestDecoder
         }
     }
 
-    // A map<string, string> entry: key = 1, value = 2, either may be absent (then empty).
-    private static (string Key, string Value) StringMapEntry(ProtoWireReader entry)
+    // A map<string, string> entry: key = 1, value = 2, either may be absent (then empty). Keys
+    // always repeat; values go through the table only when they do too (labels, not header values).
+    private static (string Key, string Value) StringMapEntry(ProtoWireReader entry, Utf8StringTable? values)
     {
         string key = string.Empty, value = string.Empty;
         while (!entry.End)
@@ -309,11 +313,11 @@ internal static class CheckRequestDecoder
             var tag = entry.ReadTag();
             if (tag == Tag(1))
             {
-                key = entry.ReadString();
+                key = entry.ReadString(Repeated);
             }
             else if (tag == Tag(2))
             {
-                value = entry.ReadString();
+                value = entry.ReadString(values);
             }
             else
             {

@@ -89,18 +89,33 @@ internal ref struct ProtoWireReader(ReadOnlySpan<byte> buffer, int origin = 0)
         return new ProtoWireReader(body, origin + position - body.Length);
     }
 
-    public string ReadString()
+    /// <summary>A string field; with <paramref name="table"/>, a value seen recently is not allocated again.</summary>
+    public string ReadString(Utf8StringTable? table = null)
     {
         var at = position;
         var bytes = ReadLengthDelimited();
+        if (bytes.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (table is not null && table.TryGet(bytes, out var known))
+        {
+            return known;
+        }
+
+        string text;
         try
         {
-            return bytes.IsEmpty ? string.Empty : StrictUtf8.GetString(bytes);
+            text = StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException)
         {
             throw Malformed(at, "string field is not valid UTF-8");
         }
+
+        table?.Add(bytes, text);
+        return text;
     }
 
     /// <summary>Skips the value of a field this reader does not want, whatever its wire type.</summary>
