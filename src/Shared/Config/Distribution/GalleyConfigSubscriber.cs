@@ -29,7 +29,6 @@ public sealed partial class GalleyConfigSubscriber : IConfigSnapshotSource, IAsy
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private List<Action<ConfigSnapshot>> _subscribers = [];
     private ConfigSnapshot _current = ConfigSnapshot.Empty;
-    private int _disposed;
 
     /// <summary>Creates the subscriber; <see cref="Start"/> connects.</summary>
     public GalleyConfigSubscriber(GalleySubscriptionOptions options, ILoggerFactory? loggers = null)
@@ -86,8 +85,7 @@ public sealed partial class GalleyConfigSubscriber : IConfigSnapshotSource, IAsy
     }
 
     /// <summary>Disconnects; safe to call more than once (the host stops it, then DI disposes it).</summary>
-    public ValueTask DisposeAsync() =>
-        Interlocked.Exchange(ref _disposed, 1) == 0 ? _client.DisposeAsync() : ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
 
     private string? Validate(XdsClientResponse response)
     {

@@ -23,6 +23,7 @@ public sealed class XdsClient : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _run;
     private int _streamsOpened;
+    private int _disposed;
 
     /// <summary>Creates a client; call <see cref="Start"/> to connect.</summary>
     public XdsClient(XdsClientOptions options, ILogger<XdsClient>? logger = null)
@@ -105,8 +106,14 @@ public sealed class XdsClient : IAsyncDisposable
     }
 
     /// <inheritdoc />
+    /// <summary>Stops the stream and waits (up to 10 s) for it to end; later calls do nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         if (_run is not null)
         {

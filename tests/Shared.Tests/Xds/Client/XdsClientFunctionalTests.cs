@@ -115,6 +115,18 @@ public sealed class XdsClientFunctionalTests
     }
 
     [Fact]
+    public async Task DisposeAsync_CalledTwiceWhileReconnecting_StopsOnceWithoutThrowing()
+    {
+        // Nothing listens on port 1: the client keeps retrying until disposed.
+        var client = new XdsClient(new XdsClientOptions { Address = new Uri("http://127.0.0.1:1"), Node = ClientNode() });
+        client.SubscribeAll(TypeA);
+        client.Start();
+
+        await client.DisposeAsync().AsTask().WaitAsync(Timeout);
+        await client.DisposeAsync().AsTask().WaitAsync(Timeout);
+    }
+
+    [Fact]
     public async Task Server_ServesStreams_PublishesXdsMetrics()
     {
         await using var server = await XdsTestServer.StartAsync();
