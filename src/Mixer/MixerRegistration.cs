@@ -61,6 +61,9 @@ public static class MixerRegistration
 
     public static WebApplication MapMixer(this WebApplication app)
     {
+        // Created now rather than with the first Check, so every Check outcome is on /metrics at 0
+        // from the start and rate() over it works before the first denial.
+        app.Services.GetRequiredService<AuthorizationMetrics>();
         app.MapGrpcService<AuthorizationApi>().RequireMeshPort(MeshPort.Mixer);
         app.MapGrpcService<RateLimitApi>().RequireMeshPort(MeshPort.Mixer);
         app.MapGrpcService<AccessLogApi>().RequireMeshPort(MeshPort.Mixer);

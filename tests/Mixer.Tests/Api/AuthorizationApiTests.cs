@@ -30,6 +30,19 @@ public sealed class AuthorizationApiTests
     }
 
     [Fact]
+    public async Task Metrics_BeforeAnyCheck_ListEveryOutcomeAtZero()
+    {
+        await using var mixer = await MixerTestHost.StartAsync();
+
+        var metrics = await mixer.MetricsAsync();
+
+        foreach (var result in new[] { "allowed", "denied_custom", "denied_deny", "denied_no_allow", "malformed" })
+        {
+            Assert.Contains($"mixer_authz_checks_total{{result=\"{result}\"}} 0", metrics, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Check_NoAttributes_FailsClosedWithInvalidArgument()
     {
         await using var mixer = await MixerTestHost.StartAsync();
