@@ -1,7 +1,7 @@
 using System.Net;
 using ControlPlane.Mixer.Api.Wire;
 using ControlPlane.Mixer.Authorization;
-using ControlPlane.Mixer.Identity;
+using ControlPlane.Shared.Identity;
 using Envoy.Service.Auth.V3;
 using Google.Protobuf;
 
@@ -43,7 +43,7 @@ internal static class CheckRequestReader
 
         var source = request.Source;
         var destination = request.Destination;
-        var destinationNamespace = SpiffeId.Namespace(destination.Principal) ?? ServiceNamespace(destination.Service)
+        var destinationNamespace = SpiffePrincipal.Namespace(destination.Principal) ?? ServiceNamespace(destination.Service)
             ?? throw new MalformedCheckRequestException("the destination workload's namespace is unknown: attributes.destination.principal is not a SPIFFE id and attributes.destination.service is not name.namespace[.svc...]");
         var headers = Headers(request);
         var sourceIp = Ip(source.SocketAddress);
@@ -51,7 +51,7 @@ internal static class CheckRequestReader
         return new CheckAttributes
         {
             SourcePrincipal = Principal(source.Principal),
-            SourceNamespace = SpiffeId.Namespace(source.Principal),
+            SourceNamespace = SpiffePrincipal.Namespace(source.Principal),
             SourceIp = sourceIp,
             RemoteIp = RemoteIp(headers) ?? sourceIp,
             DestinationNamespace = destinationNamespace,

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using ControlPlane.Mixer.Identity;
+using ControlPlane.Shared.Identity;
 
 namespace ControlPlane.Mixer.Authorization;
 
@@ -55,10 +55,10 @@ internal sealed class CheckAttributes
     public string? Sni { get; init; }
 
     /// <summary><c>NAMESPACE/ACCOUNT</c> of the source principal, as <c>serviceAccounts</c> match it.</summary>
-    public string? SourceServiceAccount => field ??= SpiffeId.ServiceAccount(SourcePrincipal);
+    public string? SourceServiceAccount => field ??= SpiffePrincipal.ServiceAccount(SourcePrincipal);
 
     /// <summary>The source principal's trust domain, as <c>trustDomains</c> match it.</summary>
-    public string? SourceTrustDomain => field ??= SpiffeId.TrustDomain(SourcePrincipal);
+    public string? SourceTrustDomain => field ??= SpiffePrincipal.TrustDomain(SourcePrincipal);
 
     /// <summary>The destination port as text (<c>ports</c>, <c>destination.port</c>); null when unknown.</summary>
     public string? DestinationPortText => field ??= DestinationPort is > 0 and <= 65535 ? DestinationPort.ToString(CultureInfo.InvariantCulture) : null;

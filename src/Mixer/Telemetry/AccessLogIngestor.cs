@@ -1,5 +1,5 @@
 using System.Globalization;
-using ControlPlane.Mixer.Identity;
+using ControlPlane.Shared.Identity;
 using Envoy.Data.Accesslog.V3;
 using Prometheus;
 
@@ -85,7 +85,7 @@ internal sealed class AccessLogIngestor(IstioMetrics metrics, LabelLimits limits
             var host = cluster.Host.Length > 0 ? cluster.Host : HostOf(authority) ?? unknown;
             labels[IstioLabels.Reporter] = "destination";
             labels[IstioLabels.SourceWorkload] = unknown;
-            labels[IstioLabels.SourceWorkloadNamespace] = SpiffeId.Namespace(peerPrincipal) ?? unknown;
+            labels[IstioLabels.SourceWorkloadNamespace] = SpiffePrincipal.Namespace(peerPrincipal) ?? unknown;
             labels[IstioLabels.SourcePrincipal] = peerPrincipal ?? unknown;
             labels[IstioLabels.DestinationWorkload] = node.Workload;
             labels[IstioLabels.DestinationWorkloadNamespace] = node.Namespace;
@@ -104,7 +104,7 @@ internal sealed class AccessLogIngestor(IstioMetrics metrics, LabelLimits limits
         labels[IstioLabels.DestinationVersion] = parsed && cluster.Subset.Length > 0 ? cluster.Subset : unknown;
         labels[IstioLabels.ConnectionSecurityPolicy] = unknown;
         SetService(labels, destination);
-        labels[IstioLabels.DestinationWorkloadNamespace] = SpiffeId.Namespace(peerPrincipal) ?? labels[IstioLabels.DestinationServiceNamespace];
+        labels[IstioLabels.DestinationWorkloadNamespace] = SpiffePrincipal.Namespace(peerPrincipal) ?? labels[IstioLabels.DestinationServiceNamespace];
     }
 
     private static void SetService(string[] labels, string host)

@@ -1,7 +1,12 @@
-namespace ControlPlane.Mixer.Identity;
+namespace ControlPlane.Shared.Identity;
 
-/// <summary>Parts of a SPIFFE id as Istio writes them: <c>spiffe://TRUST_DOMAIN/ns/NAMESPACE/sa/ACCOUNT</c>.</summary>
-internal static class SpiffeId
+/// <summary>
+/// Parts of a principal as Envoy reports it, <c>spiffe://TRUST_DOMAIN/ns/NAMESPACE/sa/ACCOUNT</c>,
+/// read leniently and without building a <see cref="SpiffeId"/>: a principal that is not a
+/// workload id simply has no namespace. For request paths (Mixer's Check and access logs); use
+/// <see cref="SpiffeId.Parse"/> where an id must be valid.
+/// </summary>
+public static class SpiffePrincipal
 {
     public static string? Namespace(string? principal)
     {

@@ -41,7 +41,7 @@ internal sealed class AuthorizerFixture
         IReadOnlyDictionary<string, string>? labels = null) => new()
     {
         SourcePrincipal = principal,
-        SourceNamespace = principal is null ? null : ControlPlane.Mixer.Identity.SpiffeId.Namespace("spiffe://" + principal),
+        SourceNamespace = principal is null ? null : ControlPlane.Shared.Identity.SpiffePrincipal.Namespace("spiffe://" + principal),
         SourceIp = sourceIp is null ? null : IPAddress.Parse(sourceIp),
         RemoteIp = sourceIp is null ? null : IPAddress.Parse(sourceIp),
         DestinationNamespace = ns,
