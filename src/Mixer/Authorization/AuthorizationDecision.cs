@@ -8,9 +8,6 @@ internal sealed record AuthorizationDecision(bool Allowed, string? Policy, Polic
     /// <summary>Denied because ALLOW policies apply to the workload and none matched.</summary>
     public static AuthorizationDecision NoAllowMatched { get; } = new(false, null, PolicyAction.Allow);
 
-    /// <summary>The decision of a matching CUSTOM or DENY policy; made once per compiled policy, so denying allocates nothing.</summary>
-    public static AuthorizationDecision DeniedByPolicy(CompiledPolicy policy) => policy.Denial;
-
     /// <summary>The 403 body Envoy returns to the caller: names the policy, never its contents.</summary>
     public string DenialText { get; } = DeniedBy switch
     {

@@ -19,12 +19,12 @@ internal sealed class Authorizer(IAuthorizationPolicySource policies)
 
         if (FirstMatch(meshWide, local, PolicyAction.Custom, request) is { } custom)
         {
-            return AuthorizationDecision.DeniedByPolicy(custom);
+            return custom.Denial;
         }
 
         if (FirstMatch(meshWide, local, PolicyAction.Deny, request) is { } deny)
         {
-            return AuthorizationDecision.DeniedByPolicy(deny);
+            return deny.Denial;
         }
 
         var anyAllow = false;

@@ -16,9 +16,12 @@ internal sealed class CompiledPolicy(string ns, string name, PolicyAction action
     public string? Provider { get; } = provider;
 
     /// <summary><c>namespace/name</c>, as a denial names the policy.</summary>
-    public string Key { get; } = $"{ns}/{name}";
+    public string Key => Denial.Policy!;
 
-    /// <summary>What a request this policy matches gets, if the policy denies (CUSTOM or DENY).</summary>
+    /// <summary>
+    /// What a request this policy matches gets if the policy denies (CUSTOM or DENY); made once, so
+    /// denying allocates nothing.
+    /// </summary>
     public AuthorizationDecision Denial { get; } = new(false, $"{ns}/{name}", action);
 
     /// <summary>Whether the workload with <paramref name="labels"/> is selected (an empty selector selects all).</summary>
