@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using static ControlPlane.Mixer.Api.Wire.ProtoWireReader;
 
 namespace ControlPlane.Mixer.Api.Wire;
 
@@ -18,6 +17,17 @@ internal static class CheckRequestDecoder
 {
     private static readonly Utf8StringTable Repeated = Utf8StringTable.Shared;
 
+    // Tags as they stand on the wire, field number << 3 | wire type: length-delimited (2) unless named.
+    private const uint Field1 = 1 << 3 | ProtoWireReader.LengthDelimitedType;
+    private const uint Field2 = 2 << 3 | ProtoWireReader.LengthDelimitedType;
+    private const uint Field3 = 3 << 3 | ProtoWireReader.LengthDelimitedType;
+    private const uint Field4 = 4 << 3 | ProtoWireReader.LengthDelimitedType;
+    private const uint Field5 = 5 << 3 | ProtoWireReader.LengthDelimitedType;
+    private const uint Field11 = 11 << 3 | ProtoWireReader.LengthDelimitedType;
+    private const uint Field12 = 12 << 3 | ProtoWireReader.LengthDelimitedType;
+    private const uint Field13 = 13 << 3 | ProtoWireReader.LengthDelimitedType;
+    private const uint VarintField3 = 3 << 3 | ProtoWireReader.VarintType;
+
     public static CheckRequestFields Decode(ReadOnlySpan<byte> message)
     {
         var fields = new CheckRequestFields();
@@ -25,7 +35,7 @@ internal static class CheckRequestDecoder
         while (!reader.End)
         {
             var tag = reader.ReadTag();
-            if (tag == Tag(1))
+            if (tag == Field1)
             {
                 fields.HasAttributes = true;
                 AttributeContext(reader.ReadMessage(), fields);
@@ -46,19 +56,19 @@ internal static class CheckRequestDecoder
             var tag = reader.ReadTag();
             switch (tag)
             {
-                case var t when t == Tag(1):
+                case Field1:
                     Peer(reader.ReadMessage(), fields.Source, keepLabels: false);
                     break;
-                case var t when t == Tag(2):
+                case Field2:
                     Peer(reader.ReadMessage(), fields.Destination, keepLabels: true);
                     break;
-                case var t when t == Tag(4):
+                case Field4:
                     Request(reader.ReadMessage(), fields);
                     break;
-                case var t when t == Tag(11):
+                case Field11:
                     Metadata(reader.ReadMessage(), fields);
                     break;
-                case var t when t == Tag(12):
+                case Field12:
                     TlsSession(reader.ReadMessage(), fields);
                     break;
                 default:
@@ -76,17 +86,17 @@ internal static class CheckRequestDecoder
             var tag = reader.ReadTag();
             switch (tag)
             {
-                case var t when t == Tag(1):
+                case Field1:
                     Address(reader.ReadMessage(), peer);
                     break;
-                case var t when t == Tag(2):
+                case Field2:
                     peer.Service = reader.ReadString(Repeated);
                     break;
-                case var t when t == Tag(3) && keepLabels:
+                case Field3 when keepLabels:
                     var (key, value) = StringMapEntry(reader.ReadMessage(), Repeated);
                     (peer.Labels ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = value;
                     break;
-                case var t when t == Tag(4):
+                case Field4:
                     peer.Principal = reader.ReadString(Repeated);
                     break;
                 default:
@@ -102,13 +112,13 @@ internal static class CheckRequestDecoder
         while (!reader.End)
         {
             var tag = reader.ReadTag();
-            if (tag == Tag(1))
+            if (tag == Field1)
             {
                 SocketAddress(reader.ReadMessage(), peer);
             }
             else
             {
-                if (tag == Tag(2) || tag == Tag(3))
+                if (tag == Field2 || tag == Field3)
                 {
                     // Another case of the oneof replaces the socket address.
                     peer.SocketAddress = string.Empty;
@@ -126,17 +136,17 @@ internal static class CheckRequestDecoder
         while (!reader.End)
         {
             var tag = reader.ReadTag();
-            if (tag == Tag(2))
+            if (tag == Field2)
             {
                 peer.SocketAddress = reader.ReadString(Repeated);
             }
-            else if (tag == VarintTag(3))
+            else if (tag == VarintField3)
             {
                 peer.PortValue = (uint)reader.ReadVarint();
             }
             else
             {
-                if (tag == Tag(4))
+                if (tag == Field4)
                 {
                     peer.PortValue = 0;
                 }
@@ -152,7 +162,7 @@ internal static class CheckRequestDecoder
         while (!reader.End)
         {
             var tag = reader.ReadTag();
-            if (tag == Tag(2))
+            if (tag == Field2)
             {
                 fields.HasHttp = true;
                 HttpRequest(reader.ReadMessage(), fields);
@@ -172,20 +182,20 @@ internal static class CheckRequestDecoder
             var tag = reader.ReadTag();
             switch (tag)
             {
-                case var t when t == Tag(2):
+                case Field2:
                     fields.Method = reader.ReadString(Repeated);
                     break;
-                case var t when t == Tag(3):
+                case Field3:
                     var (key, value) = StringMapEntry(reader.ReadMessage(), null);
                     (fields.Headers ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = value;
                     break;
-                case var t when t == Tag(4):
+                case Field4:
                     fields.Path = reader.ReadString();
                     break;
-                case var t when t == Tag(5):
+                case Field5:
                     fields.Host = reader.ReadString(Repeated);
                     break;
-                case var t when t == Tag(13):
+                case Field13:
                     HeaderMap(reader.ReadMessage(), fields);
                     break;
                 default:
@@ -201,7 +211,7 @@ internal static class CheckRequestDecoder
         while (!reader.End)
         {
             var tag = reader.ReadTag();
-            if (tag != Tag(1))
+            if (tag != Field1)
             {
                 reader.Skip(tag);
                 continue;
@@ -212,15 +222,15 @@ internal static class CheckRequestDecoder
             while (!header.End)
             {
                 var field = header.ReadTag();
-                if (field == Tag(1))
+                if (field == Field1)
                 {
                     key = header.ReadString(Repeated);
                 }
-                else if (field == Tag(2))
+                else if (field == Field2)
                 {
                     value = header.ReadString();
                 }
-                else if (field == Tag(3))
+                else if (field == Field3)
                 {
                     // bytes: Envoy sends header values here since 1.27; not required to be UTF-8.
                     raw = System.Text.Encoding.UTF8.GetString(header.ReadLengthDelimited());
@@ -241,7 +251,7 @@ internal static class CheckRequestDecoder
         while (!reader.End)
         {
             var tag = reader.ReadTag();
-            if (tag != Tag(1))
+            if (tag != Field1)
             {
                 reader.Skip(tag);
                 continue;
@@ -253,11 +263,11 @@ internal static class CheckRequestDecoder
             while (!entry.End)
             {
                 var field = entry.ReadTag();
-                if (field == Tag(1))
+                if (field == Field1)
                 {
                     key = entry.ReadString();
                 }
-                else if (field == Tag(2))
+                else if (field == Field2)
                 {
                     value = ParseStruct(entry.ReadLengthDelimited());
                 }
@@ -292,7 +302,7 @@ internal static class CheckRequestDecoder
         while (!reader.End)
         {
             var tag = reader.ReadTag();
-            if (tag == Tag(1))
+            if (tag == Field1)
             {
                 fields.Sni = reader.ReadString(Repeated);
             }
@@ -311,11 +321,11 @@ internal static class CheckRequestDecoder
         while (!entry.End)
         {
             var tag = entry.ReadTag();
-            if (tag == Tag(1))
+            if (tag == Field1)
             {
                 key = entry.ReadString(Repeated);
             }
-            else if (tag == Tag(2))
+            else if (tag == Field2)
             {
                 value = entry.ReadString(values);
             }

@@ -28,12 +28,6 @@ internal ref struct ProtoWireReader(ReadOnlySpan<byte> buffer, int origin = 0)
 
     public readonly bool End => position >= buffer.Length;
 
-    /// <summary>The tag of a length-delimited field (strings, bytes, messages, map entries).</summary>
-    public static uint Tag(int field) => (uint)(field << 3 | LengthDelimitedType);
-
-    /// <summary>The tag of a varint field (integers, enums, bools).</summary>
-    public static uint VarintTag(int field) => (uint)(field << 3 | VarintType);
-
     public uint ReadTag()
     {
         var at = position;

@@ -56,7 +56,7 @@ public sealed class ProtoWireReaderTests
             reader.Skip(reader.ReadTag());
         }
 
-        Assert.Equal(ProtoWireReader.Tag(8), reader.ReadTag());
+        Assert.Equal(8u << 3 | ProtoWireReader.LengthDelimitedType, reader.ReadTag());
         Assert.Equal("ok", reader.ReadString());
         Assert.True(reader.End);
     }
