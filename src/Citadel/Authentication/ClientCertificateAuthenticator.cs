@@ -27,11 +27,7 @@ internal sealed class ClientCertificateAuthenticator(CertificateAuthority author
     private AuthenticationResult Authenticate(X509Certificate2 certificate)
     {
         var state = authority.State;
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.CustomTrustStore.AddRange(state.TrustedRootCollection);
-        chain.ChainPolicy.ExtraStore.AddRange(state.Intermediates);
+        using var chain = RootTrust.Chain(state.TrustedRootCollection, state.Intermediates);
         chain.ChainPolicy.VerificationTime = time.GetUtcNow().UtcDateTime;
         chain.ChainPolicy.VerificationTimeIgnored = false;
         chain.ChainPolicy.ApplicationPolicy.Add(new System.Security.Cryptography.Oid(Oids.ClientAuth));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using ControlPlane.Shared.Identity;
 
 namespace ControlPlane.Citadel.Authority;
 
@@ -37,11 +38,7 @@ internal static class PluginCaLoader
 
         var roots = ReadAll(rootPath);
         var intermediates = File.Exists(chainPath) ? ReadAll(chainPath) : [];
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.ExtraStore.AddRange(intermediates);
+        using var chain = RootTrust.Chain(roots, intermediates);
         if (!chain.Build(signing))
         {
             var status = string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()));

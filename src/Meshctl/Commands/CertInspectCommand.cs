@@ -3,6 +3,7 @@ using System.Formats.Asn1;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using ControlPlane.Shared.Identity;
 
 namespace ControlPlane.Meshctl.Commands;
 
@@ -68,11 +69,7 @@ internal static class CertInspectCommand
             return (false, "not verified: the file has no root; pass --root-cert");
         }
 
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.ExtraStore.AddRange(file);
+        using var chain = RootTrust.Chain(roots, file);
         if (!chain.Build(file[0]))
         {
             return (false, "INVALID: " + string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim())));

@@ -52,7 +52,7 @@ internal static class CertRequestCommand
                 san.AddUri(new Uri(id.ToString()));
                 request.CertificateExtensions.Add(san.Build(critical: true));
 
-                using var channel = CaChannel.Create(target, rootBundle);
+                using var channel = RootTrustChannel.Create(target, rootBundle);
                 var client = new IstioCertificateService.IstioCertificateServiceClient(channel);
                 var response = await client.CreateCertificateAsync(
                     new IstioCertificateRequest { Csr = request.CreateSigningRequestPem(), ValidityDuration = (long)lifetime.TotalSeconds },

@@ -39,10 +39,7 @@ public sealed class LeafCertificateWriterTests
             authority, new LeafSpec(key.ExportSubjectPublicKeyInfo(), CsrKeyKind.Ec, Id, DateTimeOffset.UtcNow, notAfter)));
 
         Assert.Equal(notAfter.UtcDateTime, leaf.NotAfter.ToUniversalTime());
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(authority.Root);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var chain = RootTrust.Chain([authority.Root]);
         Assert.True(chain.Build(leaf), string.Join(", ", chain.ChainStatus.Select(s => s.Status)));
     }
 

@@ -1,5 +1,5 @@
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using ControlPlane.Shared.Identity;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Istio.V1.Auth;
@@ -16,18 +16,7 @@ internal sealed class CaClient : IDisposable
 
     public CaClient(Uri address, string rootBundlePem, X509Certificate2? clientCertificate = null)
     {
-        var roots = new X509Certificate2Collection();
-        roots.ImportFromPem(rootBundlePem);
-        var handler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, certificate, presented, errors) => Verify(certificate, presented, errors, roots),
-                ClientCertificates = clientCertificate is null ? null : [clientCertificate],
-                LocalCertificateSelectionCallback = clientCertificate is null ? null : (_, _, _, _, _) => clientCertificate,
-            },
-        };
-        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
+        _channel = RootTrustChannel.Create(address, rootBundlePem, clientCertificate);
         Client = new IstioCertificateService.IstioCertificateServiceClient(_channel);
     }
 
@@ -51,24 +40,4 @@ internal sealed class CaClient : IDisposable
         await Assert.ThrowsAsync<RpcException>(() => CreateAsync(csr, token, validitySeconds));
 
     public void Dispose() => _channel.Dispose();
-
-    private static bool Verify(X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors, X509Certificate2Collection roots)
-    {
-        if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        if (presented is not null)
-        {
-            // The intermediates the server sent (plug-in mode), untrusted until they chain to a root.
-            chain.ChainPolicy.ExtraStore.AddRange(presented.ChainPolicy.ExtraStore);
-        }
-
-        return chain.Build(new X509Certificate2(certificate));
-    }
 }
