@@ -9,24 +9,8 @@ namespace ControlPlane.Galley.Validation.Rules;
 /// </summary>
 internal sealed class AuthorizationPolicyOperationRule() : ValidationRule<AuthorizationPolicy>(ConfigKinds.AuthorizationPolicy)
 {
-    protected override void Validate(AuthorizationPolicy spec, ValidationContext context)
-    {
-        for (var i = 0; i < spec.Rules.Count; i++)
-        {
-            for (var j = 0; j < spec.Rules[i].To.Count; j++)
-            {
-                var path = $"spec.rules[{i}].to[{j}].operation";
-                if (spec.Rules[i].To[j].Operation is { } operation)
-                {
-                    Check(path, i, operation, context);
-                }
-                else
-                {
-                    context.Error(path, $"`to.operation` must not be nil, found at rule {i}");
-                }
-            }
-        }
-    }
+    protected override void Validate(AuthorizationPolicy spec, ValidationContext context) =>
+        AuthorizationPolicyClauses.Each(spec, "to", "operation", r => r.To, c => c.Operation, context, (path, rule, value) => Check(path, rule, value, context));
 
     private static void Check(string path, int rule, Operation o, ValidationContext context)
     {

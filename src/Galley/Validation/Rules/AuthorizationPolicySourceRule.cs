@@ -10,24 +10,8 @@ namespace ControlPlane.Galley.Validation.Rules;
 /// </summary>
 internal sealed class AuthorizationPolicySourceRule() : ValidationRule<AuthorizationPolicy>(ConfigKinds.AuthorizationPolicy)
 {
-    protected override void Validate(AuthorizationPolicy spec, ValidationContext context)
-    {
-        for (var i = 0; i < spec.Rules.Count; i++)
-        {
-            for (var j = 0; j < spec.Rules[i].From.Count; j++)
-            {
-                var path = $"spec.rules[{i}].from[{j}].source";
-                if (spec.Rules[i].From[j].Source is { } source)
-                {
-                    Check(path, i, source, context);
-                }
-                else
-                {
-                    context.Error(path, $"`from.source` must not be nil, found at rule {i}");
-                }
-            }
-        }
-    }
+    protected override void Validate(AuthorizationPolicy spec, ValidationContext context) =>
+        AuthorizationPolicyClauses.Each(spec, "from", "source", r => r.From, c => c.Source, context, (path, rule, value) => Check(path, rule, value, context));
 
     private static void Check(string path, int rule, Source s, ValidationContext context)
     {
