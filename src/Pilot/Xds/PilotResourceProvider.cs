@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using ControlPlane.Pilot.Debug;
 using ControlPlane.Pilot.Model;
 using ControlPlane.Pilot.Xds.Generation;
@@ -19,6 +20,9 @@ internal sealed class PilotResourceProvider : IXdsResourceProvider
     private State _state;
 
     private readonly ServedResourceLog? _served;
+
+    // A stream's node never changes, so its generation view is read once, not on every push of every type.
+    private readonly ConditionalWeakTable<XdsStreamContext, ProxyInfo> _proxies = new();
 
     public PilotResourceProvider(IEnumerable<IXdsGenerator> generators, ServedResourceLog? served = null)
     {
@@ -57,7 +61,7 @@ internal sealed class PilotResourceProvider : IXdsResourceProvider
     public XdsResourceSet? GetResources(XdsStreamContext stream, string typeUrl, XdsSubscription subscription)
     {
         var request = subscription.IsWildcard ? ResourceRequest.All : new ResourceRequest(false, subscription.Names);
-        var set = Resources(Proxy(stream), typeUrl, request);
+        var set = Resources(_proxies.GetValue(stream, Proxy), typeUrl, request);
         if (set is not null)
         {
             _served?.Record(stream, typeUrl, set);
@@ -91,7 +95,7 @@ internal sealed class PilotResourceProvider : IXdsResourceProvider
     }
 
     /// <summary>The generation view of a stream's client.</summary>
-    public static ProxyInfo Proxy(XdsStreamContext stream) => ProxyInfo.Parse(stream.NodeId, Metadata(stream.Node.Metadata));
+    private static ProxyInfo Proxy(XdsStreamContext stream) => ProxyInfo.Parse(stream.NodeId, Metadata(stream.Node.Metadata));
 
     private static Dictionary<string, string> Metadata(Struct? metadata) =>
         metadata?.Fields.Where(f => f.Value.KindCase == Value.KindOneofCase.StringValue).ToDictionary(f => f.Key, f => f.Value.StringValue, StringComparer.Ordinal)
