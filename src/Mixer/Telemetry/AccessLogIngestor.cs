@@ -17,8 +17,7 @@ internal sealed class AccessLogIngestor(IstioMetrics metrics, LabelLimits limits
     private static readonly string[] StatusCodes = Enumerable.Range(0, 1000).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray();
     private static readonly string[] GrpcStatuses = Enumerable.Range(0, 17).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray();
 
-    private readonly Counter.Child httpEntries = factory.CreateCounter("mixer_accesslog_entries_total", "Access-log entries ingested, by type.", ["type"]).WithLabels("http");
-    private readonly Counter.Child tcpEntries = factory.CreateCounter("mixer_accesslog_entries_total", "Access-log entries ingested, by type.", ["type"]).WithLabels("tcp");
+    private readonly (Counter.Child Http, Counter.Child Tcp) entries = EntryCounters(factory);
 
     public void Ingest(WorkloadIdentity node, HTTPAccessLogEntry entry)
     {
@@ -27,9 +26,10 @@ internal sealed class AccessLogIngestor(IstioMetrics metrics, LabelLimits limits
         var request = entry.Request;
         var response = entry.Response;
         FillPeers(labels, node, common, request?.Authority);
-        labels[IstioLabels.RequestProtocol] = IsGrpc(entry) ? "grpc" : "http";
+        var grpcStatus = GrpcStatus(response);
+        labels[IstioLabels.RequestProtocol] = IsGrpc(request, grpcStatus) ? "grpc" : "http";
         labels[IstioLabels.ResponseCode] = response?.ResponseCode is { } code && code < 1000 ? StatusCodes[code] : "0";
-        labels[IstioLabels.GrpcResponseStatus] = GrpcStatus(response);
+        labels[IstioLabels.GrpcResponseStatus] = grpcStatus;
         limits.Apply(labels);
 
         var milliseconds = (common?.TimeToLastDownstreamTxByte ?? common?.Duration)?.ToTimeSpan().TotalMilliseconds ?? 0;
@@ -38,7 +38,7 @@ internal sealed class AccessLogIngestor(IstioMetrics metrics, LabelLimits limits
         series.Duration.Observe(milliseconds);
         series.RequestBytes.Observe((request?.RequestHeadersBytes ?? 0) + (request?.RequestBodyBytes ?? 0));
         series.ResponseBytes.Observe((response?.ResponseHeadersBytes ?? 0) + (response?.ResponseBodyBytes ?? 0));
-        httpEntries.Inc();
+        entries.Http.Inc();
 
         var status = labels[IstioLabels.ResponseCode];
         var error = status.Length == 3 && status[0] == '5' || labels[IstioLabels.GrpcResponseStatus] is { Length: > 0 } grpc && grpc != "0";
@@ -69,7 +69,13 @@ internal sealed class AccessLogIngestor(IstioMetrics metrics, LabelLimits limits
             series.Received.Inc(entry.ConnectionProperties?.ReceivedBytes ?? 0);
         }
 
-        tcpEntries.Inc();
+        entries.Tcp.Inc();
+    }
+
+    private static (Counter.Child Http, Counter.Child Tcp) EntryCounters(IMetricFactory factory)
+    {
+        var counter = factory.CreateCounter("mixer_accesslog_entries_total", "Access-log entries ingested, by type.", ["type"]);
+        return (counter.WithLabels("http"), counter.WithLabels("tcp"));
     }
 
     private static void FillPeers(string[] labels, WorkloadIdentity node, AccessLogCommon? common, string? authority)
@@ -126,9 +132,9 @@ internal sealed class AccessLogIngestor(IstioMetrics metrics, LabelLimits limits
         }
     }
 
-    private static bool IsGrpc(HTTPAccessLogEntry entry) =>
-        entry.Request?.RequestHeaders is { } headers && headers.TryGetValue("content-type", out var type) && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase)
-        || GrpcStatus(entry.Response).Length > 0;
+    private static bool IsGrpc(HTTPRequestProperties? request, string grpcStatus) =>
+        request?.RequestHeaders is { } headers && headers.TryGetValue("content-type", out var type) && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase)
+        || grpcStatus.Length > 0;
 
     private static string GrpcStatus(HTTPResponseProperties? response)
     {
