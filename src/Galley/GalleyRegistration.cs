@@ -8,6 +8,7 @@ using ControlPlane.Shared.Config;
 using ControlPlane.Shared.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;
@@ -32,18 +33,28 @@ public static class GalleyRegistration
     public static WebApplicationBuilder AddGalley(this WebApplicationBuilder builder)
     {
         builder.MeshPorts().Add(MeshPort.Galley, HttpProtocols.Http2);
-        var services = builder.Services;
-        services.AddSingleton<IConfigValidator>(sp => new MeteredConfigValidator(new ConfigValidator(), sp.GetRequiredService<IMetricFactory>()));
+        builder.Services.AddGalleyFileSource(builder.Configuration);
         builder.AddGalleyAdmission();
-        services.Configure<FileSourceOptions>(builder.Configuration.GetSection(FileSourceOptions.Section));
+        builder.Services.AddGalleyDistribution();
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers only Galley's file source: <c>--config-dir</c> read, validated and kept last-good
+    /// per file, as the process's <see cref="IConfigSnapshotSource"/>, with its readiness and metrics.
+    /// For a service run alone with <c>--config-dir</c> instead of a Galley to subscribe to.
+    /// </summary>
+    public static IServiceCollection AddGalleyFileSource(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IConfigValidator>(sp => new MeteredConfigValidator(new ConfigValidator(), sp.GetRequiredService<IMetricFactory>()));
+        services.Configure<FileSourceOptions>(configuration.GetSection(FileSourceOptions.Section));
         services.TryAddSingleton<IConfigFileLoader, ConfigLoaderFileLoader>();
         services.AddSingleton<GalleySnapshotStore>();
         services.AddSingleton<IConfigSnapshotSource>(sp => sp.GetRequiredService<GalleySnapshotStore>());
         services.AddSingleton<GalleyMetrics>();
         services.AddHostedService<FileConfigWatcher>();
-        services.AddGalleyDistribution();
         services.AddHealthChecks().AddCheck<SnapshotReadinessCheck>("galley-config", tags: [MonitoringEndpoints.ReadinessTag]);
-        return builder;
+        return services;
     }
 
     public static WebApplication MapGalley(this WebApplication app)

@@ -1,5 +1,5 @@
 using ControlPlane.Shared.Config.Distribution;
-using ControlPlane.Pilot.Config;
+using ControlPlane.Galley;
 using ControlPlane.Pilot.Debug;
 using ControlPlane.Pilot.Xds;
 using ControlPlane.Pilot.Xds.Generation;
@@ -11,8 +11,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ControlPlane.Pilot;
 
@@ -30,7 +28,8 @@ public static class PilotRegistration
 
     /// <summary>
     /// Registers Pilot. Config comes from the <see cref="IConfigSnapshotSource"/> in DI (Galley's, when
-    /// Galley was added first); without one, from <c>--config-dir</c> read directly.
+    /// Galley was added first), else from the Galley at <c>--galley-address</c>, else from
+    /// <c>--config-dir</c> through Galley's file source.
     /// </summary>
     public static WebApplicationBuilder AddPilot(this WebApplicationBuilder builder)
     {
@@ -39,9 +38,13 @@ public static class PilotRegistration
         services.AddOptions<PilotOptions>().Bind(builder.Configuration.GetSection(PilotOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddGalleyConfigSubscription(builder.Configuration);
-        services.TryAddSingleton<IConfigSnapshotSource>(sp => new DirectoryConfigSource(
-            sp.GetRequiredService<IOptions<MeshHostOptions>>().Value.ConfigDir,
-            sp.GetRequiredService<ILogger<DirectoryConfigSource>>()));
+        if (!services.Any(d => d.ServiceType == typeof(IConfigSnapshotSource)))
+        {
+            // Alone and without --galley-address: Galley's own file source, in process, so
+            // --config-dir is validated and kept last-good exactly as Galley would.
+            services.AddGalleyFileSource(builder.Configuration);
+        }
+
         services.AddSingleton<PushTimeline>();
         services.AddSingleton<ServedResourceLog>();
         services.AddSingleton<IXdsGenerator, ClusterGenerator>();

@@ -56,6 +56,25 @@ public sealed class PilotServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Alone_InvalidEditToAConfigFile_KeepsItsLastGoodObjectsInService()
+    {
+        await using var client = PilotTestClient.Create(_host.Address(MeshPort.Xds), "grpc~10.9.9.6~keeper.default~default.svc.cluster.local");
+        client.Subscribe(XdsTypeUrls.ClusterLoadAssignment, [Cluster]);
+        client.Start();
+        await Eventually.TrueAsync(() => Endpoints(client).Contains("10.0.0.1:50051"), Timeout, "the first endpoint");
+
+        // A list where the address belongs does not load: Galley's file source keeps the file's last good objects.
+        await File.WriteAllTextAsync(Path.Combine(_configDir, "workload.yaml"), Workload("[10.0.0.2]"));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        await Eventually.TrueAsync(
+            async () => (await http.GetStringAsync(new Uri(_host.Address(MeshPort.Monitoring), "/metrics"))).Contains("galley_config_errors 1", StringComparison.Ordinal),
+            Timeout,
+            "the rejected edit counted in galley_config_errors");
+
+        Assert.Equal(["10.0.0.1:50051"], Endpoints(client));
+    }
+
+    [Fact]
     public async Task Nack_IsRecordedInSyncz_AndTheClientIsNotSentTheSameVersionAgain()
     {
         var rejected = 0;
