@@ -9,22 +9,19 @@ internal static partial class H2Load
 {
     public sealed record Result(string Name, double RequestsPerSecond, long Succeeded, long Failed, double P50Ms, double P99Ms);
 
-    public static Task<Result> RunAsync(Scenario scenario, Uri server, int seconds) =>
-        RunAsync(scenario.Name, server, scenario.Path, scenario.Body, scenario.Clients, scenario.Streams, seconds, scenario.RpsPerClient);
-
     /// <summary>Runs h2load for <paramref name="seconds"/>, every call counted (warm the server up with an earlier run).</summary>
-    public static async Task<Result> RunAsync(string name, Uri server, string path, byte[] body, int clients, int streams, int seconds, int? rpsPerClient = null)
+    public static async Task<Result> RunAsync(Scenario scenario, Uri server, int seconds)
     {
         var directory = Path.Combine(Path.GetTempPath(), "mixer-bench");
         Directory.CreateDirectory(directory);
-        var data = Path.Combine(directory, name + ".bin");
-        var log = Path.Combine(directory, name + ".log");
-        await File.WriteAllBytesAsync(data, body);
+        var data = Path.Combine(directory, scenario.Name + ".bin");
+        var log = Path.Combine(directory, scenario.Name + ".log");
+        await File.WriteAllBytesAsync(data, scenario.Body);
         File.Delete(log);
         var start = new ProcessStartInfo("h2load") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
                  {
-                     "-c", clients.ToString(CultureInfo.InvariantCulture), "-m", streams.ToString(CultureInfo.InvariantCulture), "-t", "1",
+                     "-c", scenario.Clients.ToString(CultureInfo.InvariantCulture), "-m", scenario.Streams.ToString(CultureInfo.InvariantCulture), "-t", "1",
                      "-D", seconds.ToString(CultureInfo.InvariantCulture),
                      "-H", "content-type: application/grpc", "-H", "te: trailers", "-d", data, "--log-file=" + log,
                  })
@@ -32,12 +29,12 @@ internal static partial class H2Load
             start.ArgumentList.Add(argument);
         }
 
-        if (rpsPerClient is { } rps)
+        if (scenario.RpsPerClient is { } rps)
         {
             start.ArgumentList.Add("--rps=" + rps.ToString(CultureInfo.InvariantCulture));
         }
 
-        start.ArgumentList.Add(new Uri(server, path).ToString());
+        start.ArgumentList.Add(new Uri(server, scenario.Path).ToString());
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -54,7 +51,7 @@ internal static partial class H2Load
             .Select(f => double.Parse(f[2], CultureInfo.InvariantCulture) / 1000)
             .Order()
             .ToArray();
-        return new Result(name, rate, succeeded, failed, Percentile(durations, 0.50), Percentile(durations, 0.99));
+        return new Result(scenario.Name, rate, succeeded, failed, Percentile(durations, 0.50), Percentile(durations, 0.99));
     }
 
     private static double Percentile(double[] sorted, double quantile) =>
