@@ -6,7 +6,9 @@ namespace ControlPlane.Mixer;
 /// <summary>
 /// Keeps something compiled from the config snapshots in step with them: each new snapshot is
 /// compiled once, off the request path, and swapped in whole, so updates apply without a restart
-/// and a request always sees one consistent version. A snapshot already applied is not compiled again.
+/// and a request always sees one consistent version. A snapshot already applied, or older than the
+/// one applied, is not compiled again. Until the source has loaded something (version 0),
+/// <see cref="IsLoaded"/> is false and <see cref="Current"/> is the empty form.
 /// </summary>
 /// <typeparam name="T">The compiled form requests read (policies, rate-limit table).</typeparam>
 internal abstract class CompiledConfigWatcher<T>(IConfigSnapshotSource source, T empty) : IHostedService, IDisposable
@@ -19,10 +21,15 @@ internal abstract class CompiledConfigWatcher<T>(IConfigSnapshotSource source, T
 
     public T Current => Volatile.Read(ref current);
 
+    /// <summary>Whether a loaded snapshot (version 1 or later) is in service, rather than the empty form of start-up.</summary>
+    public bool IsLoaded => Volatile.Read(ref appliedVersion) > 0;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        Apply(source.Current);
+        // Subscribe first, then read what is current: a snapshot published in between is not lost,
+        // and Apply drops one that is not newer than what is in service.
         subscription = source.Subscribe(Apply);
+        Apply(source.Current);
         return Task.CompletedTask;
     }
 
@@ -48,14 +55,14 @@ internal abstract class CompiledConfigWatcher<T>(IConfigSnapshotSource source, T
     {
         lock (gate)
         {
-            if (snapshot.Version != 0 && appliedVersion == snapshot.Version)
+            if (snapshot.Version <= appliedVersion)
             {
                 return;
             }
 
             var compiled = Compile(snapshot);
             Volatile.Write(ref current, compiled);
-            appliedVersion = snapshot.Version;
+            Volatile.Write(ref appliedVersion, snapshot.Version);
             Applied(snapshot.Version, compiled);
         }
     }

@@ -56,6 +56,7 @@ public static class MixerRegistration
         services.AddSingleton<LabelLimits>();
         services.AddSingleton<ServiceGraph>();
         services.AddSingleton<AccessLogIngestor>();
+        services.AddHealthChecks().AddCheck<MixerReadinessCheck>("mixer-config", tags: [MonitoringEndpoints.ReadinessTag]);
         return builder;
     }
 

@@ -4,11 +4,13 @@ namespace ControlPlane.Mixer;
 
 /// <summary>
 /// The config source when nothing else registers one (Mixer alone without a Galley subscription):
-/// always the empty snapshot, so every request is allowed and nothing is limited.
+/// a loaded snapshot with nothing in it, so every request is allowed and nothing is limited.
 /// </summary>
 internal sealed class NoConfigSnapshotSource : IConfigSnapshotSource
 {
-    public ConfigSnapshot Current => ConfigSnapshot.Empty;
+    private static readonly ConfigSnapshot Nothing = new(1, []);
+
+    public ConfigSnapshot Current => Nothing;
 
     public IDisposable Subscribe(Action<ConfigSnapshot> onChange) => new Unsubscribe();
 

@@ -12,6 +12,8 @@ namespace ControlPlane.Mixer.Api;
 /// Denied: PERMISSION_DENIED with a 403 whose body names the policy. A request Mixer cannot judge
 /// (not protobuf, missing attributes, unknown destination) fails closed: INVALID_ARGUMENT in the
 /// CheckResponse status and a 403 saying why, so Envoy denies it whatever its failure_mode_allow.
+/// Before the first config snapshot has loaded, the call itself fails with UNAVAILABLE: Mixer cannot
+/// decide yet, and Envoy applies its failure_mode_allow (deny by default) and retries on the next request.
 /// </summary>
 internal sealed class AuthorizationApi(Authorizer authorizer, AuthorizationMetrics metrics) : AuthorizationServiceBase
 {
@@ -20,6 +22,12 @@ internal sealed class AuthorizationApi(Authorizer authorizer, AuthorizationMetri
 
     public override Task<CheckResponse> Check(DecodedCheckRequest request, ServerCallContext context)
     {
+        if (!authorizer.IsLoaded)
+        {
+            metrics.Unavailable();
+            throw NotLoaded.Exception;
+        }
+
         if (request.Attributes is not { } attributes)
         {
             metrics.Malformed();

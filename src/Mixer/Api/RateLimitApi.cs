@@ -11,12 +11,18 @@ namespace ControlPlane.Mixer.Api;
 /// <summary>
 /// <c>envoy.service.ratelimit.v3.RateLimitService</c>: translates the wire request into a
 /// <see cref="RateLimitQuery"/> and the <see cref="RateLimitDecision"/> back. A request without a
-/// domain, descriptors or entry keys is <c>INVALID_ARGUMENT</c>.
+/// domain, descriptors or entry keys is <c>INVALID_ARGUMENT</c>. Before the first config snapshot has
+/// loaded the call fails with <c>UNAVAILABLE</c>, and Envoy applies its failure_mode_deny (allow by default).
 /// </summary>
 internal sealed class RateLimitApi(RateLimiter limiter) : RateLimitService.RateLimitServiceBase
 {
     public override async Task<RateLimitResponse> ShouldRateLimit(RateLimitRequest request, ServerCallContext context)
     {
+        if (!limiter.IsLoaded)
+        {
+            throw NotLoaded.Exception;
+        }
+
         var query = ToQuery(request);
         var decision = await limiter.DecideAsync(query, context.CancellationToken);
         var response = new RateLimitResponse

@@ -2,7 +2,7 @@ using Prometheus;
 
 namespace ControlPlane.Mixer.Authorization;
 
-/// <summary>Check outcomes: allowed, denied (by which action) or rejected as malformed.</summary>
+/// <summary>Check outcomes: allowed, denied (by which action), rejected as malformed, or unanswered before config loaded.</summary>
 internal sealed class AuthorizationMetrics
 {
     private readonly Counter.Child allowed;
@@ -10,6 +10,7 @@ internal sealed class AuthorizationMetrics
     private readonly Counter.Child deniedDeny;
     private readonly Counter.Child deniedNoAllow;
     private readonly Counter.Child malformed;
+    private readonly Counter.Child unavailable;
 
     public AuthorizationMetrics(IMetricFactory factory)
     {
@@ -19,6 +20,7 @@ internal sealed class AuthorizationMetrics
         deniedDeny = checks.WithLabels("denied_deny");
         deniedNoAllow = checks.WithLabels("denied_no_allow");
         malformed = checks.WithLabels("malformed");
+        unavailable = checks.WithLabels("unavailable");
     }
 
     public void Record(AuthorizationDecision decision) =>
@@ -30,4 +32,6 @@ internal sealed class AuthorizationMetrics
         }).Inc();
 
     public void Malformed() => malformed.Inc();
+
+    public void Unavailable() => unavailable.Inc();
 }

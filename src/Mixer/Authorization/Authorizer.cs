@@ -11,6 +11,9 @@ namespace ControlPlane.Mixer.Authorization;
 /// </summary>
 internal sealed class Authorizer(IAuthorizationPolicySource policies)
 {
+    /// <summary>Whether policies are loaded; before that, no request can be judged.</summary>
+    public bool IsLoaded => policies.IsLoaded;
+
     public AuthorizationDecision Check(CheckAttributes request)
     {
         var set = policies.Current;

@@ -21,6 +21,9 @@ internal sealed partial class RateLimiter(
 
     public string StoreName => store.Name;
 
+    /// <summary>Whether rate-limit config is loaded; before that, no request can be judged.</summary>
+    public bool IsLoaded => tables.IsLoaded;
+
     public async ValueTask<RateLimitDecision> DecideAsync(RateLimitQuery query, CancellationToken cancellationToken)
     {
         var hits = query.Hits == 0 ? 1u : query.Hits;

@@ -36,7 +36,7 @@ public sealed class AuthorizationApiTests
 
         var metrics = await mixer.MetricsAsync();
 
-        foreach (var result in new[] { "allowed", "denied_custom", "denied_deny", "denied_no_allow", "malformed" })
+        foreach (var result in new[] { "allowed", "denied_custom", "denied_deny", "denied_no_allow", "malformed", "unavailable" })
         {
             Assert.Contains($"mixer_authz_checks_total{{result=\"{result}\"}} 0", metrics, StringComparison.Ordinal);
         }

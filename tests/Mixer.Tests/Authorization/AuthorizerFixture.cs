@@ -1,3 +1,4 @@
+using ControlPlane.TestSupport;
 using System.Net;
 using ControlPlane.Mixer.Authorization;
 using ControlPlane.Mixer.Tests.Support;

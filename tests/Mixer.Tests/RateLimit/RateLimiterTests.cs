@@ -1,3 +1,4 @@
+using ControlPlane.TestSupport;
 using ControlPlane.Mixer.RateLimit;
 using ControlPlane.Mixer.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -27,9 +27,15 @@ internal sealed class MixerTestHost : IAsyncDisposable
 
     public IServiceProvider Services => Host.App.Services;
 
+    /// <summary>Starts Mixer on <paramref name="config"/>; without one, on a source that has loaded an empty config (version 1).</summary>
     public static async Task<MixerTestHost> StartAsync(InMemoryConfigSource? config = null, TimeProvider? time = null, params string[] args)
     {
-        config ??= new InMemoryConfigSource();
+        if (config is null)
+        {
+            config = new InMemoryConfigSource();
+            config.Publish();
+        }
+
         var definition = new MeshHostDefinition(
             "mixer",
             MixerRegistration.Flags,

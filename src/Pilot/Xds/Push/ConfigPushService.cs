@@ -7,10 +7,15 @@ using Microsoft.Extensions.Options;
 namespace ControlPlane.Pilot.Xds.Push;
 
 /// <summary>
-/// Turns config snapshots into pushes: serves the current config at start, then debounces every
-/// new snapshot, works out which kinds changed, rebuilds only those indexes of the mesh snapshot,
-/// and hands it to the provider, which tells the streams which types to push.
+/// Turns config snapshots into pushes: serves the first loaded config as soon as it exists, then
+/// debounces every newer snapshot, works out which kinds changed, rebuilds only those indexes of the
+/// mesh snapshot, and hands it to the provider, which tells the streams which types to push.
 /// </summary>
+/// <remarks>
+/// Until the source has loaded something (version 0: the file source's first pass or the Galley
+/// subscription's first complete snapshot has not happened) nothing is built, so Pilot stays
+/// unready and answers no client rather than serving an empty mesh that clients would ACK.
+/// </remarks>
 internal sealed partial class ConfigPushService(
     IConfigSnapshotSource source,
     PilotResourceProvider provider,
@@ -27,8 +32,10 @@ internal sealed partial class ConfigPushService(
     {
         var time = timeline.Time;
         _debouncer = new PushDebouncer<PendingConfig>(time, options.Value.DebounceQuiet, options.Value.DebounceMax, PendingConfig.Merge, Apply);
-        Apply(new PendingConfig(source.Current, time.GetTimestamp()));
-        _subscription = source.Subscribe(snapshot => _debouncer.Enqueue(new PendingConfig(snapshot, time.GetTimestamp())));
+        // Subscribe first, then read what is current: a snapshot published in between is not lost,
+        // and Apply drops one that is not newer than what is served.
+        _subscription = source.Subscribe(snapshot => Received(new PendingConfig(snapshot, time.GetTimestamp())));
+        Received(new PendingConfig(source.Current, time.GetTimestamp()));
         return Task.CompletedTask;
     }
 
@@ -44,10 +51,28 @@ internal sealed partial class ConfigPushService(
         _debouncer?.Dispose();
     }
 
+    private void Received(PendingConfig pending)
+    {
+        if (provider.Snapshot.Version == 0)
+        {
+            // The first world is pushed at once: nothing is served yet, so there is nothing to batch with.
+            Apply(pending);
+        }
+        else
+        {
+            _debouncer!.Enqueue(pending);
+        }
+    }
+
     private void Apply(PendingConfig pending)
     {
         lock (_gate)
         {
+            if (pending.Config.Version == 0 || pending.Config.Version <= _applied.Version)
+            {
+                return;
+            }
+
             var changed = ConfigChange.ChangedKinds(_applied, pending.Config);
             _applied = pending.Config;
             if (changed.Count == 0 && provider.Snapshot.Version > 0)

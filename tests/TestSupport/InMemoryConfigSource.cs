@@ -1,9 +1,9 @@
 using ControlPlane.Shared.Config;
 
-namespace ControlPlane.Mixer.Tests.Support;
+namespace ControlPlane.TestSupport;
 
 /// <summary>A config source a test publishes snapshots into, standing in for Galley.</summary>
-internal sealed class InMemoryConfigSource : IConfigSnapshotSource
+public sealed class InMemoryConfigSource : IConfigSnapshotSource
 {
     private readonly Lock gate = new();
     private readonly List<Action<ConfigSnapshot>> subscribers = [];
