@@ -4,20 +4,24 @@ using ControlPlane.TestSupport;
 
 namespace ControlPlane.Meshd.Tests;
 
-/// <summary>Meshd as a user runs it: a real process, real ports, Ctrl-C.</summary>
+/// <summary>Meshd as a user runs it: a real process, real ports, Ctrl-C or a termination signal.</summary>
 public sealed class MeshdProcessTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task Meshd_StartedWithPortZero_BecomesReadyAndStopsCleanlyOnCtrlC()
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task Meshd_StartedWithPortZero_BecomesReadyAndStopsCleanlyOnASignal(string signal)
     {
         var dataDir = TempDirectory.Create("meshd-process");
         var meshd = Path.Combine(AppContext.BaseDirectory, "Meshd.dll");
-        string[] args = [meshd, "--bind-address", "127.0.0.1", "--data-dir", dataDir,
+        // Started as from a terminal: a test runner launched in the background (or under nohup)
+        // ignores SIGINT, and its children would inherit that, so env restores the default first.
+        string[] args = ["--default-signal=INT", "dotnet", meshd, "--bind-address", "127.0.0.1", "--data-dir", dataDir,
             "--xds-port", "0", "--xds-tls-port", "0", "--ca-port", "0", "--galley-port", "0",
             "--mixer-port", "0", "--webhook-port", "0", "--monitoring-port", "0"];
-        await using var process = ProcessRunner.Start("dotnet", args);
+        await using var process = ProcessRunner.Start("env", args);
 
         var portsFile = Path.Combine(dataDir, "ports.json");
         await Eventually.TrueAsync(() => File.Exists(portsFile) || process.HasExited, Deadline, "ports.json");
@@ -33,7 +37,7 @@ public sealed class MeshdProcessTests
         Assert.Equal(HttpStatusCode.OK, ready);
         Assert.Contains("Listening on ports", process.Output, StringComparison.Ordinal);
 
-        process.Interrupt();
+        process.Signal(signal);
         var exitCode = await process.WaitForExitAsync(Deadline);
 
         Assert.Equal(0, exitCode);

@@ -93,10 +93,10 @@ public sealed class ProcessRunner : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
-    public void Interrupt()
+    /// <summary>Sends a signal by name: <c>INT</c> as Ctrl-C in a terminal does, <c>TERM</c> as Kubernetes and systemd do.</summary>
+    public void Signal(string name)
     {
-        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit(5000);
     }
 
