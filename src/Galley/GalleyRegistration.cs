@@ -60,8 +60,18 @@ public static class GalleyRegistration
     public static WebApplication MapGalley(this WebApplication app)
     {
         app.MapGalleyAdmission();
-        app.MapConfigz();
+        app.MapGalleyFileSource();
         app.MapGalleyDistribution();
+        return app;
+    }
+
+    /// <summary>
+    /// Maps what <see cref="AddGalleyFileSource"/> shows: <c>/debug/configz</c> (the config in service
+    /// and the problems of each file) on the monitoring port.
+    /// </summary>
+    public static WebApplication MapGalleyFileSource(this WebApplication app)
+    {
+        app.MapConfigz();
         return app;
     }
 }

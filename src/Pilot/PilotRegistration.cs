@@ -43,6 +43,7 @@ public static class PilotRegistration
             // Alone and without --galley-address: Galley's own file source, in process, so
             // --config-dir is validated and kept last-good exactly as Galley would.
             services.AddGalleyFileSource(builder.Configuration);
+            services.AddSingleton<OwnFileSource>();
         }
 
         services.AddSingleton<PushTimeline>();
@@ -64,6 +65,15 @@ public static class PilotRegistration
     {
         app.MapXdsServer<PilotXdsTag>().RequireMeshPort(MeshPort.Xds);
         app.MapPilotDebug();
+        if (app.Services.GetService<OwnFileSource>() is not null)
+        {
+            // Alone with --config-dir: the file source's /debug/configz is Pilot's to map (in Meshd, Galley maps it).
+            app.MapGalleyFileSource();
+        }
+
         return app;
     }
+
+    /// <summary>Marks a Pilot that registered Galley's file source itself.</summary>
+    private sealed class OwnFileSource;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ControlPlane.Shared.Config;
 using ControlPlane.Shared.Config.Distribution;
 using ControlPlane.Shared.Hosting;
@@ -41,5 +42,10 @@ public sealed class MeshdConfigTests
         Assert.Equal(local.Reference, remote.Reference);
         Assert.Equal(local.Spec, remote.Spec);
         Assert.Equal(local.Position, remote.Position);
+
+        // Galley maps /debug/configz once for the process; Pilot, which shares Galley's file source here, does not map it again.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var configz = JsonNode.Parse(await http.GetStringAsync(new Uri(host.Address(MeshPort.Monitoring), "/debug/configz")))!;
+        Assert.Equal("default/reviews", (string)configz["objects"]!["DestinationRule"]!.AsArray().Single()!["name"]!);
     }
 }

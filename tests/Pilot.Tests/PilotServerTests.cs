@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ControlPlane.Pilot.Debug;
 using ControlPlane.Pilot.Tests.Support;
 using ControlPlane.Shared.Hosting;
@@ -72,6 +73,14 @@ public sealed class PilotServerTests : IAsyncLifetime
             "the rejected edit counted in galley_config_errors");
 
         Assert.Equal(["10.0.0.1:50051"], Endpoints(client));
+
+        // Pilot alone maps the file source's /debug/configz: the error names the file, line and field.
+        var configz = JsonNode.Parse(await http.GetStringAsync(new Uri(_host.Address(MeshPort.Monitoring), "/debug/configz")))!;
+        var workloadFile = Path.Combine(_configDir, "workload.yaml");
+        var error = configz["errors"]![workloadFile]!.AsArray().Single()!;
+        Assert.Equal(5, (int)error["line"]!);
+        Assert.Contains("spec.address", (string)error["text"]!, StringComparison.Ordinal);
+        Assert.Equal(workloadFile, (string)configz["objects"]!["WorkloadEntry"]!.AsArray().Single()!["file"]!);
     }
 
     [Fact]
