@@ -23,38 +23,31 @@ internal sealed class VirtualServiceHeadersRule() : ValidationRule<VirtualServic
     {
         if (headers?.Request is { } request)
         {
-            foreach (var name in request.Set.Keys)
-            {
-                context.ErrorIf(FieldPaths.Key($"{path}.request.set", name), HeaderNames.CheckRequestSet(name));
-            }
-
-            foreach (var name in request.Add.Keys)
-            {
-                context.ErrorIf(FieldPaths.Key($"{path}.request.add", name), HeaderNames.CheckRequestSet(name));
-            }
-
-            for (var k = 0; k < request.Remove.Count; k++)
-            {
-                context.ErrorIf($"{path}.request.remove[{k}]", HeaderNames.CheckOperation(request.Remove[k]));
-            }
+            Check($"{path}.request", request, HeaderNames.CheckRequestSet, context);
         }
 
         if (headers?.Response is { } response)
         {
-            foreach (var name in response.Set.Keys)
-            {
-                context.ErrorIf(FieldPaths.Key($"{path}.response.set", name), HeaderNames.CheckOperation(name));
-            }
+            Check($"{path}.response", response, HeaderNames.CheckOperation, context);
+        }
+    }
 
-            foreach (var name in response.Add.Keys)
-            {
-                context.ErrorIf(FieldPaths.Key($"{path}.response.add", name), HeaderNames.CheckOperation(name));
-            }
+    /// <summary>One side's set, add and remove; <paramref name="checkWritten"/> judges the names set or added.</summary>
+    private static void Check(string path, Headers.Types.HeaderOperations operations, Func<string, string?> checkWritten, ValidationContext context)
+    {
+        foreach (var name in operations.Set.Keys)
+        {
+            context.ErrorIf(FieldPaths.Key($"{path}.set", name), checkWritten(name));
+        }
 
-            for (var k = 0; k < response.Remove.Count; k++)
-            {
-                context.ErrorIf($"{path}.response.remove[{k}]", HeaderNames.CheckOperation(response.Remove[k]));
-            }
+        foreach (var name in operations.Add.Keys)
+        {
+            context.ErrorIf(FieldPaths.Key($"{path}.add", name), checkWritten(name));
+        }
+
+        for (var k = 0; k < operations.Remove.Count; k++)
+        {
+            context.ErrorIf($"{path}.remove[{k}]", HeaderNames.CheckOperation(operations.Remove[k]));
         }
     }
 }
