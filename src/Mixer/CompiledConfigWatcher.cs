@@ -8,7 +8,7 @@ namespace ControlPlane.Mixer;
 /// compiled once, off the request path, and swapped in whole, so updates apply without a restart
 /// and a request always sees one consistent version. A snapshot already applied, or older than the
 /// one applied, is not compiled again. Until the source has loaded something (version 0),
-/// <see cref="IsLoaded"/> is false and <see cref="Current"/> is the empty form.
+/// <see cref="Current"/> is the empty form.
 /// </summary>
 /// <typeparam name="T">The compiled form requests read (policies, rate-limit table).</typeparam>
 internal abstract class CompiledConfigWatcher<T>(IConfigSnapshotSource source, T empty) : IHostedService, IDisposable
@@ -20,9 +20,6 @@ internal abstract class CompiledConfigWatcher<T>(IConfigSnapshotSource source, T
     private IDisposable? subscription;
 
     public T Current => Volatile.Read(ref current);
-
-    /// <summary>Whether a loaded snapshot (version 1 or later) is in service, rather than the empty form of start-up.</summary>
-    public bool IsLoaded => Volatile.Read(ref appliedVersion) > 0;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -62,7 +59,7 @@ internal abstract class CompiledConfigWatcher<T>(IConfigSnapshotSource source, T
 
             var compiled = Compile(snapshot);
             Volatile.Write(ref current, compiled);
-            Volatile.Write(ref appliedVersion, snapshot.Version);
+            appliedVersion = snapshot.Version;
             Applied(snapshot.Version, compiled);
         }
     }

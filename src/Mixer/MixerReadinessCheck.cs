@@ -8,7 +8,7 @@ namespace ControlPlane.Mixer;
 internal sealed class MixerReadinessCheck(IAuthorizationPolicySource policies, IRateLimitTableSource limits) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(policies.IsLoaded && limits.IsLoaded
+        Task.FromResult(policies.Current.IsLoaded && limits.Current.IsLoaded
             ? HealthCheckResult.Healthy($"authorization config {policies.Current.Version}, rate-limit config {limits.Current.Version}")
             : HealthCheckResult.Unhealthy("no config snapshot loaded yet"));
 }

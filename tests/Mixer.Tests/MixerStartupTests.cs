@@ -52,10 +52,10 @@ public sealed class MixerStartupTests
         var source = new RacingConfigSource(stale: new ConfigSnapshot(1, []), published: new ConfigSnapshot(2, [deny]));
         var watcher = new AuthorizationPolicyWatcher(source, Options.Create(new MixerOptions()), NullLogger<AuthorizationPolicyWatcher>.Instance);
 
-        Assert.False(watcher.IsLoaded);
+        Assert.False(watcher.Current.IsLoaded);
         await watcher.StartAsync(CancellationToken.None);
 
-        Assert.True(watcher.IsLoaded);
+        Assert.True(watcher.Current.IsLoaded);
         Assert.Equal(2, watcher.Current.Version);
         Assert.Equal(1, watcher.Current.Count);
         watcher.Dispose();

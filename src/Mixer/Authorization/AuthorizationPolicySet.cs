@@ -12,6 +12,9 @@ internal sealed class AuthorizationPolicySet(
 
     public long Version { get; } = version;
 
+    /// <summary>False for the empty set of start-up (version 0): no config snapshot compiled yet, so no request can be judged.</summary>
+    public bool IsLoaded => Version > 0;
+
     public string RootNamespace { get; } = rootNamespace;
 
     public IReadOnlyList<ConfigDiagnostic> Diagnostics { get; } = diagnostics;

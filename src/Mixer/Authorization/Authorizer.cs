@@ -12,7 +12,7 @@ namespace ControlPlane.Mixer.Authorization;
 internal sealed class Authorizer(IAuthorizationPolicySource policies)
 {
     /// <summary>Whether policies are loaded; before that, no request can be judged.</summary>
-    public bool IsLoaded => policies.IsLoaded;
+    public bool IsLoaded => policies.Current.IsLoaded;
 
     public AuthorizationDecision Check(CheckAttributes request)
     {

@@ -4,7 +4,4 @@ namespace ControlPlane.Mixer.Authorization;
 internal interface IAuthorizationPolicySource
 {
     AuthorizationPolicySet Current { get; }
-
-    /// <summary>False until the first config snapshot is compiled: until then no decision can be made.</summary>
-    bool IsLoaded { get; }
 }

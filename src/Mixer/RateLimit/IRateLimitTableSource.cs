@@ -4,7 +4,4 @@ namespace ControlPlane.Mixer.RateLimit;
 internal interface IRateLimitTableSource
 {
     RateLimitTable Current { get; }
-
-    /// <summary>False until the first config snapshot is compiled: until then no decision can be made.</summary>
-    bool IsLoaded { get; }
 }

@@ -10,6 +10,9 @@ internal sealed class RateLimitTable(long version, IReadOnlyDictionary<string, R
     /// <summary>The config snapshot version this table was compiled from.</summary>
     public long Version { get; } = version;
 
+    /// <summary>False for the empty table of start-up (version 0): no config snapshot compiled yet, so no request can be judged.</summary>
+    public bool IsLoaded => Version > 0;
+
     public IReadOnlyDictionary<string, RateLimitDomain> Domains { get; } = domains;
 
     /// <summary>Problems found while compiling; objects with errors are left out whole.</summary>

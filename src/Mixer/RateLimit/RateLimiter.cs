@@ -22,7 +22,7 @@ internal sealed partial class RateLimiter(
     public string StoreName => store.Name;
 
     /// <summary>Whether rate-limit config is loaded; before that, no request can be judged.</summary>
-    public bool IsLoaded => tables.IsLoaded;
+    public bool IsLoaded => tables.Current.IsLoaded;
 
     public async ValueTask<RateLimitDecision> DecideAsync(RateLimitQuery query, CancellationToken cancellationToken)
     {

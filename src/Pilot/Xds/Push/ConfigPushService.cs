@@ -68,7 +68,8 @@ internal sealed partial class ConfigPushService(
     {
         lock (_gate)
         {
-            if (pending.Config.Version == 0 || pending.Config.Version <= _applied.Version)
+            // _applied starts as the empty snapshot (version 0), so a version 0 from the source is never built.
+            if (pending.Config.Version <= _applied.Version)
             {
                 return;
             }
