@@ -4,29 +4,23 @@ using Microsoft.Extensions.Hosting;
 namespace ControlPlane.Mixer;
 
 /// <summary>
-/// Keeps something compiled from the config snapshots in step with them: each new snapshot is
-/// compiled once, off the request path, and swapped in whole, so updates apply without a restart
-/// and a request always sees one consistent version. A snapshot already applied, or older than the
-/// one applied, is not compiled again. Until the source has loaded something (version 0),
-/// <see cref="Current"/> is the empty form.
+/// Keeps something compiled from the config snapshots in step with them: each new snapshot (in
+/// version order, through <see cref="ConfigSnapshotFollower.Follow"/>) is compiled once, off the
+/// request path, and swapped in whole, so updates apply without a restart and a request always sees
+/// one consistent version. Until the source has loaded something, <see cref="Current"/> is the empty form.
 /// </summary>
 /// <typeparam name="T">The compiled form requests read (policies, rate-limit table).</typeparam>
 internal abstract class CompiledConfigWatcher<T>(IConfigSnapshotSource source, T empty) : IHostedService, IDisposable
     where T : class
 {
-    private readonly Lock gate = new();
     private T current = empty;
-    private long appliedVersion;
     private IDisposable? subscription;
 
     public T Current => Volatile.Read(ref current);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        // Subscribe first, then read what is current: a snapshot published in between is not lost,
-        // and Apply drops one that is not newer than what is in service.
-        subscription = source.Subscribe(Apply);
-        Apply(source.Current);
+        subscription = source.Follow(Apply);
         return Task.CompletedTask;
     }
 
@@ -50,17 +44,8 @@ internal abstract class CompiledConfigWatcher<T>(IConfigSnapshotSource source, T
 
     private void Apply(ConfigSnapshot snapshot)
     {
-        lock (gate)
-        {
-            if (snapshot.Version <= appliedVersion)
-            {
-                return;
-            }
-
-            var compiled = Compile(snapshot);
-            Volatile.Write(ref current, compiled);
-            appliedVersion = snapshot.Version;
-            Applied(snapshot.Version, compiled);
-        }
+        var compiled = Compile(snapshot);
+        Volatile.Write(ref current, compiled);
+        Applied(snapshot.Version, compiled);
     }
 }

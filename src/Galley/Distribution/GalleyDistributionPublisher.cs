@@ -1,4 +1,5 @@
 using ControlPlane.Galley.Snapshots;
+using ControlPlane.Shared.Config;
 using Microsoft.Extensions.Hosting;
 
 namespace ControlPlane.Galley.Distribution;
@@ -10,16 +11,11 @@ namespace ControlPlane.Galley.Distribution;
 internal sealed class GalleyDistributionPublisher(GalleySnapshotStore store, GalleyDistributionCache distribution) : IHostedService
 {
     private readonly ConfigXdsSnapshotBuilder _builder = new();
-    private readonly Lock _gate = new();
     private IDisposable? _subscription;
-    private long _published;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        // Subscribe first, then publish what is current: a snapshot raised in between is not lost,
-        // and the version check keeps an older one from overwriting a newer one.
-        _subscription = store.Subscribe(Publish);
-        Publish(store.Current);
+        _subscription = store.Follow(snapshot => distribution.Cache.SetSnapshot(_builder.Build(snapshot)));
         return Task.CompletedTask;
     }
 
@@ -27,19 +23,5 @@ internal sealed class GalleyDistributionPublisher(GalleySnapshotStore store, Gal
     {
         _subscription?.Dispose();
         return Task.CompletedTask;
-    }
-
-    private void Publish(Shared.Config.ConfigSnapshot snapshot)
-    {
-        lock (_gate)
-        {
-            if (snapshot.Version == 0 || snapshot.Version <= _published)
-            {
-                return;
-            }
-
-            _published = snapshot.Version;
-            distribution.Cache.SetSnapshot(_builder.Build(snapshot));
-        }
     }
 }

@@ -12,9 +12,10 @@ namespace ControlPlane.Pilot.Xds.Push;
 /// mesh snapshot, and hands it to the provider, which tells the streams which types to push.
 /// </summary>
 /// <remarks>
-/// Until the source has loaded something (version 0: the file source's first pass or the Galley
-/// subscription's first complete snapshot has not happened) nothing is built, so Pilot stays
-/// unready and answers no client rather than serving an empty mesh that clients would ACK.
+/// Snapshots arrive through <see cref="ConfigSnapshotFollower.Follow"/>, so never version 0: until
+/// the source has loaded something (the file source's first pass, or the Galley subscription's first
+/// complete snapshot) nothing is built, and Pilot stays unready and answers no client rather than
+/// serving an empty mesh that clients would ACK.
 /// </remarks>
 internal sealed partial class ConfigPushService(
     IConfigSnapshotSource source,
@@ -32,10 +33,7 @@ internal sealed partial class ConfigPushService(
     {
         var time = timeline.Time;
         _debouncer = new PushDebouncer<PendingConfig>(time, options.Value.DebounceQuiet, options.Value.DebounceMax, PendingConfig.Merge, Apply);
-        // Subscribe first, then read what is current: a snapshot published in between is not lost,
-        // and Apply drops one that is not newer than what is served.
-        _subscription = source.Subscribe(snapshot => Received(new PendingConfig(snapshot, time.GetTimestamp())));
-        Received(new PendingConfig(source.Current, time.GetTimestamp()));
+        _subscription = source.Follow(snapshot => Received(new PendingConfig(snapshot, time.GetTimestamp())));
         return Task.CompletedTask;
     }
 
@@ -68,12 +66,6 @@ internal sealed partial class ConfigPushService(
     {
         lock (_gate)
         {
-            // _applied starts as the empty snapshot (version 0), so a version 0 from the source is never built.
-            if (pending.Config.Version <= _applied.Version)
-            {
-                return;
-            }
-
             var changed = ConfigChange.ChangedKinds(_applied, pending.Config);
             _applied = pending.Config;
             if (changed.Count == 0 && provider.Snapshot.Version > 0)
