@@ -10,9 +10,6 @@ public sealed class CitadelOptions
     /// <summary>The hard ceiling on any leaf TTL, whatever is configured (SPIFFE SVIDs are short-lived).</summary>
     public static readonly TimeSpan MaxTtlCeiling = TimeSpan.FromDays(90);
 
-    /// <summary>The trust domain of every issued SPIFFE id.</summary>
-    public string TrustDomain { get; set; } = "cluster.local";
-
     /// <summary>The self-signed root's key: <c>ecdsa-p256</c>, <c>rsa-2048</c> or <c>rsa-4096</c>.</summary>
     public string KeyAlgorithm { get; set; } = CaKeyAlgorithms.EcdsaP256;
 

@@ -3,6 +3,7 @@ using ControlPlane.Citadel.Authentication;
 using ControlPlane.Citadel.Authority;
 using ControlPlane.Citadel.Rotation;
 using ControlPlane.Shared.Hosting;
+using ControlPlane.Shared.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,6 @@ public static class CitadelRegistration
     public static IReadOnlyList<MeshFlag> Flags { get; } =
     [
         MeshPort.Ca.ToFlag(),
-        new("--trust-domain", $"{S}:TrustDomain", "trust domain of issued SPIFFE ids", "cluster.local"),
         new("--ca-key-algorithm", $"{S}:KeyAlgorithm", "self-signed root key: ecdsa-p256, rsa-2048 or rsa-4096", CaKeyAlgorithms.EcdsaP256),
         new("--max-cert-ttl", $"{S}:MaxCertTtl", "longest leaf TTL a client may ask for (at most 90d)", "24h"),
         new("--default-cert-ttl", $"{S}:DefaultCertTtl", "leaf TTL when the client asks for none", "24h"),
@@ -30,16 +30,18 @@ public static class CitadelRegistration
         new("--jwt-issuers", $"{S}:JwtIssuers", "trusted JWT issuers, ISSUER=JWKS_FILE[,ISSUER=JWKS_FILE...]"),
         new("--jwt-audience", $"{S}:JwtAudience", "audience every bearer token must carry", "istio-ca"),
         new("--local-jwt-issuer", $"{S}:LocalJwtIssuer", "run the local JWT issuer (key in DATA_DIR/jwt) and trust it", "true"),
+        .. MeshIdentityRegistration.Flags,
     ];
 
     public static WebApplicationBuilder AddCitadel(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<CitadelOptions>().Bind(builder.Configuration.GetSection(CitadelOptions.Section));
+        services.AddMeshIdentity(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new CaStore(DataDir(sp)));
         services.AddSingleton(sp => Configured(() => new CertificateAuthority(CertificateAuthorityLoader.Load(
-            sp.GetRequiredService<IOptions<CitadelOptions>>().Value, sp.GetRequiredService<CaStore>(), sp.GetRequiredService<TimeProvider>().GetUtcNow()))));
+            sp.GetRequiredService<IOptions<CitadelOptions>>().Value, sp.GetRequiredService<IOptions<MeshIdentityOptions>>().Value, sp.GetRequiredService<CaStore>(), sp.GetRequiredService<TimeProvider>().GetUtcNow()))));
         services.AddSingleton(sp => Configured(() => TrustedJwtIssuers.Load(
             sp.GetRequiredService<IOptions<CitadelOptions>>().Value.JwtIssuers,
             sp.GetRequiredService<IOptions<CitadelOptions>>().Value.LocalJwtIssuer ? LocalJwtIssuer.LoadOrCreate(DataDir(sp)) : null)));

@@ -6,6 +6,7 @@ using ControlPlane.Galley.Sources.Files;
 using ControlPlane.Galley.Validation;
 using ControlPlane.Shared.Config;
 using ControlPlane.Shared.Hosting;
+using ControlPlane.Shared.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,7 @@ public static class GalleyRegistration
     [
         MeshPort.Galley.ToFlag(),
         .. AdmissionRegistration.Flags,
+        .. MeshIdentityRegistration.Flags,
     ];
 
     /// <summary>
@@ -33,6 +35,7 @@ public static class GalleyRegistration
     public static WebApplicationBuilder AddGalley(this WebApplicationBuilder builder)
     {
         builder.MeshPorts().Add(MeshPort.Galley, HttpProtocols.Http2);
+        builder.Services.AddMeshIdentity(builder.Configuration);
         builder.Services.AddGalleyFileSource(builder.Configuration);
         builder.AddGalleyAdmission();
         builder.Services.AddGalleyDistribution();

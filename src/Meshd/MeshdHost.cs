@@ -21,7 +21,7 @@ public static class MeshdHost
 
     /// <summary>
     /// Every port of the design's table, whichever services are hosted, then each service's
-    /// flags; Galley is in the process, so Pilot's and Mixer's <c>--galley-address</c> has no place here.
+    /// flags, each once (every service lists the shared <c>--trust-domain</c>); Galley is in the process, so Pilot's and Mixer's <c>--galley-address</c> has no place here.
     /// </summary>
     private static List<MeshFlag> Flags()
     {
@@ -33,6 +33,6 @@ public static class MeshdHost
             .. CitadelRegistration.Flags,
             .. MixerRegistration.Flags,
         ];
-        return all.Where(f => f != GalleySubscriptionRegistration.GalleyAddressFlag).ToList();
+        return all.Where(f => f != GalleySubscriptionRegistration.GalleyAddressFlag).DistinctBy(f => f.Name, StringComparer.Ordinal).ToList();
     }
 }

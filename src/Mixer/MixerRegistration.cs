@@ -5,6 +5,7 @@ using ControlPlane.Mixer.RateLimit;
 using ControlPlane.Mixer.Telemetry;
 using ControlPlane.Shared.Config;
 using ControlPlane.Shared.Hosting;
+using ControlPlane.Shared.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -25,7 +26,7 @@ public static class MixerRegistration
     public static readonly MeshFlag GalleyAddress = GalleySubscriptionRegistration.GalleyAddressFlag;
 
     /// <summary>Flags Mixer reads, beyond the common ones.</summary>
-    public static IReadOnlyList<MeshFlag> Flags { get; } = [MeshPort.Mixer.ToFlag(), Redis, RedisFailMode, RootNamespace, GalleyAddress];
+    public static IReadOnlyList<MeshFlag> Flags { get; } = [MeshPort.Mixer.ToFlag(), Redis, RedisFailMode, RootNamespace, GalleyAddress, .. MeshIdentityRegistration.Flags];
 
     public static WebApplicationBuilder AddMixer(this WebApplicationBuilder builder)
     {
@@ -34,6 +35,7 @@ public static class MixerRegistration
         var failureMode = ParseFailureMode(section[nameof(MixerOptions.RedisFailMode)] ?? "open");
         var services = builder.Services;
         services.Configure<MixerOptions>(section);
+        services.AddMeshIdentity(builder.Configuration);
         services.AddGrpc();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddGalleyConfigSubscription(builder.Configuration);

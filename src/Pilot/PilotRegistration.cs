@@ -6,11 +6,13 @@ using ControlPlane.Pilot.Xds.Generation;
 using ControlPlane.Pilot.Xds.Push;
 using ControlPlane.Shared.Config;
 using ControlPlane.Shared.Hosting;
+using ControlPlane.Shared.Identity;
 using ControlPlane.Shared.Xds.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ControlPlane.Pilot;
 
@@ -24,6 +26,7 @@ public static class PilotRegistration
         GalleySubscriptionRegistration.GalleyAddressFlag,
         new("--debounce-quiet", "Pilot:DebounceQuiet", "quiet period before a push (TimeSpan)", "00:00:00.100"),
         new("--debounce-max", "Pilot:DebounceMax", "longest a change waits for its push (TimeSpan)", "00:00:01"),
+        .. MeshIdentityRegistration.Flags,
     ];
 
     /// <summary>
@@ -36,6 +39,7 @@ public static class PilotRegistration
         builder.MeshPorts().Add(MeshPort.Xds, HttpProtocols.Http2);
         var services = builder.Services;
         services.AddOptions<PilotOptions>().Bind(builder.Configuration.GetSection(PilotOptions.Section));
+        services.AddMeshIdentity(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddGalleyConfigSubscription(builder.Configuration);
         if (!services.Any(d => d.ServiceType == typeof(IConfigSnapshotSource)))
@@ -52,7 +56,8 @@ public static class PilotRegistration
         services.AddSingleton<IXdsGenerator, EndpointGenerator>();
         services.AddSingleton<IXdsGenerator, ListenerGenerator>();
         services.AddSingleton<IXdsGenerator, RouteGenerator>();
-        services.AddSingleton(sp => new PilotResourceProvider(sp.GetServices<IXdsGenerator>(), sp.GetRequiredService<ServedResourceLog>()));
+        services.AddSingleton(sp => new PilotResourceProvider(
+            sp.GetServices<IXdsGenerator>(), sp.GetRequiredService<ServedResourceLog>(), sp.GetRequiredService<IOptions<MeshIdentityOptions>>().Value));
         services.AddXdsServer<PilotXdsTag>(sp => sp.GetRequiredService<PilotResourceProvider>());
         services.AddKeyedSingleton<IXdsStreamObserver, PilotXdsObserver>(typeof(PilotXdsTag));
         services.AddKeyedSingleton<IXdsStreamObserver>(typeof(PilotXdsTag), (sp, _) => sp.GetRequiredService<ServedResourceLog>());

@@ -23,11 +23,11 @@ internal sealed class ServingCertificateProvider
     private readonly Lock _lock = new();
     private Issued? _current;
 
-    public ServingCertificateProvider(CertificateAuthority authority, IOptions<CitadelOptions> options, TimeProvider time)
+    public ServingCertificateProvider(CertificateAuthority authority, IOptions<MeshIdentityOptions> identity, TimeProvider time)
     {
         _authority = authority;
         _time = time;
-        _identity = SpiffeId.ForServiceAccount(options.Value.TrustDomain, "istio-system", "citadel");
+        _identity = SpiffeId.ForServiceAccount(identity.Value.TrustDomain, "istio-system", "citadel");
         authority.Changed += _ => Invalidate();
     }
 

@@ -25,10 +25,10 @@ internal sealed class JwtAuthenticator : ICallerAuthenticator
     private readonly JsonWebTokenHandler _handler = new();
     private readonly ConcurrentDictionary<string, (CallerIdentity Identity, DateTimeOffset Expires)> _verified = new(StringComparer.Ordinal);
 
-    public JwtAuthenticator(TrustedJwtIssuers issuers, IOptions<CitadelOptions> options, TimeProvider time)
+    public JwtAuthenticator(TrustedJwtIssuers issuers, IOptions<CitadelOptions> options, IOptions<MeshIdentityOptions> identity, TimeProvider time)
     {
         _issuers = issuers;
-        _trustDomain = options.Value.TrustDomain;
+        _trustDomain = identity.Value.TrustDomain;
         _time = time;
         _parameters = new TokenValidationParameters
         {

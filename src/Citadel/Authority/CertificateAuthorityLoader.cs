@@ -1,12 +1,15 @@
+using ControlPlane.Shared.Identity;
+
 namespace ControlPlane.Citadel.Authority;
 
 /// <summary>
 /// Start-up: a plug-in CA from its directory, else the self-signed CA persisted in the data
-/// directory, else a new self-signed root (persisted before it is used).
+/// directory, else a new self-signed root (persisted before it is used). The trust domain is
+/// checked where it is bound (<see cref="MeshIdentityRegistration"/>).
 /// </summary>
 internal static class CertificateAuthorityLoader
 {
-    public static CaState Load(CitadelOptions options, CaStore store, DateTimeOffset now)
+    public static CaState Load(CitadelOptions options, MeshIdentityOptions identity, CaStore store, DateTimeOffset now)
     {
         Validate(options);
         if (!string.IsNullOrEmpty(options.PluginCertDir))
@@ -23,7 +26,7 @@ internal static class CertificateAuthorityLoader
             return existing;
         }
 
-        var root = RootCertificateFactory.Create(options.KeyAlgorithm, options.TrustDomain, now, options.RootTtl);
+        var root = RootCertificateFactory.Create(options.KeyAlgorithm, identity.TrustDomain, now, options.RootTtl);
         var created = new CaState(new SigningAuthority(root, CaStore.PrivateKeyOf(root), [root]), [], [], isPlugin: false);
         store.SaveSelfSigned(created);
         return created;
@@ -50,11 +53,6 @@ internal static class CertificateAuthorityLoader
         if (options.RootTtl <= options.MaxTtl)
         {
             throw new CaConfigurationException($"--root-cert-ttl: {options.RootTtl} must be longer than --max-cert-ttl {options.MaxTtl}");
-        }
-
-        if (Shared.Identity.SpiffeId.TryParse($"spiffe://{options.TrustDomain}", out _, out var error) is false)
-        {
-            throw new CaConfigurationException($"--trust-domain: '{options.TrustDomain}' is not a valid trust domain: {error}");
         }
     }
 }

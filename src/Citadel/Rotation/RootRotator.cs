@@ -1,3 +1,4 @@
+using ControlPlane.Shared.Identity;
 using ControlPlane.Citadel.Api;
 using ControlPlane.Citadel.Authority;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ internal sealed partial class RootRotator(
     CaStore store,
     CitadelMetrics metrics,
     IOptions<CitadelOptions> options,
+    IOptions<MeshIdentityOptions> identity,
     TimeProvider time,
     ILogger<RootRotator> logger)
 {
@@ -33,7 +35,7 @@ internal sealed partial class RootRotator(
 
             var now = time.GetUtcNow();
             var settings = options.Value;
-            var root = RootCertificateFactory.Create(settings.KeyAlgorithm, settings.TrustDomain, now, settings.RootTtl);
+            var root = RootCertificateFactory.Create(settings.KeyAlgorithm, identity.Value.TrustDomain, now, settings.RootTtl);
             var keepUntil = now + settings.MaxTtl + CertificateRequestHandler.ClockSkewAllowance;
             var retired = current.Retired.Where(r => r.KeepUntil > now).Append(new RetiredRoot(current.Signing.Root, keepUntil)).ToList();
             var next = new CaState(new SigningAuthority(root, CaStore.PrivateKeyOf(root), [root]), [], retired, isPlugin: false);

@@ -30,7 +30,7 @@ internal static class CertRequestCommand
         var rootCert = new Option<string?>("--root-cert") { Description = "root bundle to verify the CA with (default: DATA_DIR/root-cert.pem)" };
         var token = new Option<string?>("--token") { Description = "bearer token (default: minted by the local issuer in --data-dir)" };
         var ttl = new Option<string>("--ttl") { Description = "requested certificate lifetime", DefaultValueFactory = _ => "24h" };
-        var trustDomain = new Option<string>("--trust-domain") { Description = "trust domain of the SPIFFE id", DefaultValueFactory = _ => "cluster.local" };
+        var trustDomain = new Option<string>("--trust-domain") { Description = "trust domain of the SPIFFE id", DefaultValueFactory = _ => MeshIdentityOptions.DefaultTrustDomain };
         var command = new Command("request", "get a workload certificate from Citadel") { ns, sa, outDir, dataDir, address, rootCert, token, ttl, trustDomain };
         command.SetAction(async (parseResult, cancellationToken) =>
         {

@@ -63,7 +63,7 @@ internal static class PilotDebugEndpoints
                 s.Namespace,
                 Resolution = s.Resolution.ToString(),
                 s.MeshInternal,
-                s.Source,
+                Source = s.Reference,
                 s.Ports,
                 Endpoints = snapshot.Registry.Endpoints(s.Hostname).Select(e => new
                 {
@@ -75,7 +75,7 @@ internal static class PilotDebugEndpoints
                     e.Weight,
                     Health = e.Health.ToString(),
                     e.Identity,
-                    e.Source,
+                    Source = e.Reference,
                 }),
             }), Json);
         }).RequireMeshPort(MeshPort.Monitoring);

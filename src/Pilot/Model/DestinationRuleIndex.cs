@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using ControlPlane.Pilot.Registry;
+using ControlPlane.Shared.Registry;
 using ControlPlane.Shared.Config;
 using Istio.Networking.V1Alpha3;
 
@@ -14,10 +14,10 @@ internal sealed class DestinationRuleIndex
 
     public static DestinationRuleIndex Empty { get; } = new(FrozenDictionary<string, DestinationPolicy>.Empty);
 
-    public static DestinationRuleIndex Build(IEnumerable<ConfigObject> destinationRules) =>
+    public static DestinationRuleIndex Build(IEnumerable<ConfigObject> destinationRules, string clusterDomain) =>
         new(destinationRules
             .OrderBy(o => o.Meta.Namespace, StringComparer.Ordinal).ThenBy(o => o.Meta.Name, StringComparer.Ordinal)
-            .Select(o => (Host: ServiceEntryRegistrySource.Qualify(o.SpecAs<DestinationRule>().Host, o.Meta.Namespace), Policy: new DestinationPolicy(o.Meta.Namespace, o.Meta.Name, o.SpecAs<DestinationRule>())))
+            .Select(o => (Host: Fqdn.Qualify(o.SpecAs<DestinationRule>().Host, o.Meta.Namespace, clusterDomain), Policy: new DestinationPolicy(o.Meta.Namespace, o.Meta.Name, o.SpecAs<DestinationRule>())))
             .GroupBy(p => p.Host, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.First().Policy, StringComparer.Ordinal));
 

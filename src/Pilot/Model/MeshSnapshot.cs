@@ -1,4 +1,5 @@
-using ControlPlane.Pilot.Registry;
+using ControlPlane.Shared.Identity;
+using ControlPlane.Shared.Registry;
 
 namespace ControlPlane.Pilot.Model;
 
@@ -8,12 +9,19 @@ namespace ControlPlane.Pilot.Model;
 /// </summary>
 /// <param name="Version">Increases with every snapshot Pilot builds.</param>
 /// <param name="ConfigVersion">The version of the config snapshot it was built from.</param>
+/// <param name="Identity">The trust and cluster domains every index was built for; the same in every snapshot of a process.</param>
 internal sealed record MeshSnapshot(
     long Version,
     long ConfigVersion,
+    MeshIdentityOptions Identity,
     ServiceRegistry Registry,
     VirtualServiceIndex VirtualServices,
     DestinationRuleIndex DestinationRules)
 {
-    public static MeshSnapshot Empty { get; } = new(0, 0, ServiceRegistry.Empty, VirtualServiceIndex.Empty, DestinationRuleIndex.Empty);
+    /// <summary>The empty snapshot with the default trust and cluster domains.</summary>
+    public static MeshSnapshot Empty { get; } = EmptyFor(new MeshIdentityOptions());
+
+    /// <summary>The empty snapshot a process with these domains starts from.</summary>
+    public static MeshSnapshot EmptyFor(MeshIdentityOptions identity) =>
+        new(0, 0, identity, ServiceRegistry.Empty, VirtualServiceIndex.Empty, DestinationRuleIndex.Empty);
 }

@@ -1,5 +1,5 @@
-using ControlPlane.Pilot.Registry;
 using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Registry;
 
 namespace ControlPlane.Pilot.Model;
 
@@ -8,19 +8,27 @@ internal static class MeshSnapshotBuilder
 {
     public static MeshSnapshot Build(MeshSnapshot previous, ConfigSnapshot config, IReadOnlySet<string> changedKinds)
     {
+        var identity = previous.Identity;
         var registry = changedKinds.Contains(ConfigKinds.ServiceEntry.Kind) || changedKinds.Contains(ConfigKinds.WorkloadEntry.Kind)
-            ? ServiceEntryRegistrySource.Build(config)
+            ? ServiceEntrySource.Build(config, identity)
             : previous.Registry;
         var virtualServices = changedKinds.Contains(ConfigKinds.VirtualService.Kind)
-            ? VirtualServiceIndex.Build(config.OfKind(ConfigKinds.VirtualService.Kind))
+            ? VirtualServiceIndex.Build(config.OfKind(ConfigKinds.VirtualService.Kind), identity.ClusterDomain)
             : previous.VirtualServices;
         var destinationRules = changedKinds.Contains(ConfigKinds.DestinationRule.Kind)
-            ? DestinationRuleIndex.Build(config.OfKind(ConfigKinds.DestinationRule.Kind))
+            ? DestinationRuleIndex.Build(config.OfKind(ConfigKinds.DestinationRule.Kind), identity.ClusterDomain)
             : previous.DestinationRules;
-        return new MeshSnapshot(previous.Version + 1, config.Version, registry, virtualServices, destinationRules);
+        return previous with
+        {
+            Version = previous.Version + 1,
+            ConfigVersion = config.Version,
+            Registry = registry,
+            VirtualServices = virtualServices,
+            DestinationRules = destinationRules,
+        };
     }
 
-    /// <summary>A snapshot built from scratch.</summary>
-    public static MeshSnapshot Build(ConfigSnapshot config) =>
-        Build(MeshSnapshot.Empty, config, ConfigKinds.All.Select(k => k.Kind).ToHashSet(StringComparer.Ordinal));
+    /// <summary>A snapshot built from scratch (default domains unless <paramref name="start"/> says otherwise).</summary>
+    public static MeshSnapshot Build(ConfigSnapshot config, MeshSnapshot? start = null) =>
+        Build(start ?? MeshSnapshot.Empty, config, ConfigKinds.All.Select(k => k.Kind).ToHashSet(StringComparer.Ordinal));
 }

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using ControlPlane.Pilot.Registry;
+using ControlPlane.Shared.Registry;
 using ControlPlane.Shared.Config;
 using Istio.Networking.V1Alpha3;
 
@@ -18,7 +18,7 @@ internal sealed class VirtualServiceIndex
 
     public static VirtualServiceIndex Empty { get; } = new(FrozenDictionary<string, IReadOnlyList<RoutingRule>>.Empty);
 
-    public static VirtualServiceIndex Build(IEnumerable<ConfigObject> virtualServices)
+    public static VirtualServiceIndex Build(IEnumerable<ConfigObject> virtualServices, string clusterDomain)
     {
         var rules = new List<(string Host, RoutingRule Rule)>();
         foreach (var item in virtualServices.OrderBy(o => o.Meta.Namespace, StringComparer.Ordinal).ThenBy(o => o.Meta.Name, StringComparer.Ordinal))
@@ -31,7 +31,7 @@ internal sealed class VirtualServiceIndex
 
             foreach (var host in spec.Hosts)
             {
-                var hostname = ServiceEntryRegistrySource.Qualify(host, item.Meta.Namespace);
+                var hostname = Fqdn.Qualify(host, item.Meta.Namespace, clusterDomain);
                 rules.Add((hostname, new RoutingRule(item.Meta.Namespace, item.Meta.Name, spec)));
             }
         }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using ControlPlane.Pilot.Debug;
 using ControlPlane.Pilot.Model;
 using ControlPlane.Pilot.Xds.Generation;
+using ControlPlane.Shared.Identity;
 using ControlPlane.Shared.Xds;
 using Google.Protobuf.WellKnownTypes;
 
@@ -24,11 +25,11 @@ internal sealed class PilotResourceProvider : IXdsResourceProvider
     // A stream's node never changes, so its generation view is read once, not on every push of every type.
     private readonly ConditionalWeakTable<XdsStreamContext, ProxyInfo> _proxies = new();
 
-    public PilotResourceProvider(IEnumerable<IXdsGenerator> generators, ServedResourceLog? served = null)
+    public PilotResourceProvider(IEnumerable<IXdsGenerator> generators, ServedResourceLog? served = null, MeshIdentityOptions? identity = null)
     {
         _served = served;
         _generators = generators.ToFrozenDictionary(g => g.TypeUrl, StringComparer.Ordinal);
-        _state = new State(MeshSnapshot.Empty, _generators.Keys.ToFrozenDictionary(t => t, _ => new ResourceCache(), StringComparer.Ordinal));
+        _state = new State(identity is null ? MeshSnapshot.Empty : MeshSnapshot.EmptyFor(identity), _generators.Keys.ToFrozenDictionary(t => t, _ => new ResourceCache(), StringComparer.Ordinal));
     }
 
     public event EventHandler<XdsChange>? Changed;

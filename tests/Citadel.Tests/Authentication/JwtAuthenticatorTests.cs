@@ -1,3 +1,4 @@
+using ControlPlane.Shared.Identity;
 using System.Security.Cryptography;
 using ControlPlane.Citadel.Authentication;
 using ControlPlane.TestSupport;
@@ -23,7 +24,7 @@ public sealed class JwtAuthenticatorTests
         File.WriteAllText(Path.Combine(dir, "k8s.json"), Jwks(_kubernetesKey, "k8s"));
         File.WriteAllText(Path.Combine(dir, "other.json"), Jwks(_otherKey, "other"));
         var issuers = TrustedJwtIssuers.Load($"{Kubernetes}={Path.Combine(dir, "k8s.json")}, {Other}={Path.Combine(dir, "other.json")}", local: null);
-        _authenticator = new JwtAuthenticator(issuers, Options.Create(new CitadelOptions()), TimeProvider.System);
+        _authenticator = new JwtAuthenticator(issuers, Options.Create(new CitadelOptions()), Options.Create(new MeshIdentityOptions()), TimeProvider.System);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ControlPlane.Shared.Identity;
 using System.Security.Cryptography.X509Certificates;
 using ControlPlane.Citadel.Api;
 using ControlPlane.Citadel.Authority;
@@ -56,9 +57,9 @@ public sealed class RootRotatorTests
     private (RootRotator Rotator, CertificateAuthority Authority, CaStore Store) Create(CitadelOptions options)
     {
         var store = new CaStore(_dataDir);
-        var authority = new CertificateAuthority(CertificateAuthorityLoader.Load(options, store, _time.GetUtcNow()));
+        var authority = new CertificateAuthority(CertificateAuthorityLoader.Load(options, new MeshIdentityOptions(), store, _time.GetUtcNow()));
         var metrics = new CitadelMetrics(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry()));
-        var rotator = new RootRotator(authority, store, metrics, Options.Create(options), _time, NullLogger<RootRotator>.Instance);
+        var rotator = new RootRotator(authority, store, metrics, Options.Create(options), Options.Create(new MeshIdentityOptions()), _time, NullLogger<RootRotator>.Instance);
         return (rotator, authority, store);
     }
 

@@ -1,5 +1,6 @@
 using ControlPlane.Galley.Analysis.Mesh;
 using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Registry;
 using Istio.Security.V1Beta1;
 
 namespace ControlPlane.Galley.Analysis.Analyzers;
@@ -62,7 +63,7 @@ internal sealed class AuthorizationPolicyAnalyzer : IAnalyzer
         var labels = spec.Selector.MatchLabels;
         return mesh.Selected(labels, meshWide ? null : ns).Any()
             ? null
-            : AnalysisMessages.NoMatchingWorkloadsFound(policy, "spec.selector", Labels.Format(labels));
+            : AnalysisMessages.NoMatchingWorkloadsFound(policy, "spec.selector", LabelSelector.Format(labels));
     }
 
     private static IEnumerable<ConfigDiagnostic> SourceMessages(MeshIndex mesh, ConfigObject policy, Source source, string at)

@@ -1,5 +1,5 @@
-using ControlPlane.Galley.Analysis.Mesh;
 using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Registry;
 using Istio.Networking.V1Alpha3;
 
 namespace ControlPlane.Galley.Analysis.Analyzers;
@@ -31,7 +31,7 @@ internal sealed class ConflictingMeshGatewayHostsAnalyzer : IAnalyzer
             {
                 foreach (var host in spec.Hosts.Distinct(StringComparer.OrdinalIgnoreCase))
                 {
-                    var key = $"{scope}/{Hosts.ToFqdn(host, vs.Meta.Namespace)}";
+                    var key = $"{scope}/{Fqdn.Qualify(host, vs.Meta.Namespace)}";
                     if (!claims.TryGetValue(key, out var list))
                     {
                         claims[key] = list = [];
@@ -53,7 +53,7 @@ internal sealed class ConflictingMeshGatewayHostsAnalyzer : IAnalyzer
             if (scope != ExportTo.All)
             {
                 // A host exported everywhere also reaches this namespace.
-                all.AddRange(claims.Where(c => Split(c.Key).Scope == ExportTo.All && Hosts.Matches(host, Split(c.Key).Host))
+                all.AddRange(claims.Where(c => Split(c.Key).Scope == ExportTo.All && Fqdn.Matches(host, Split(c.Key).Host))
                     .SelectMany(c => c.Value).Where(v => !all.Contains(v)));
             }
 

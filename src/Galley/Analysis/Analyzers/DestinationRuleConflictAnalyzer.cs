@@ -1,5 +1,5 @@
-using ControlPlane.Galley.Analysis.Mesh;
 using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Registry;
 using Istio.Networking.V1Alpha3;
 
 namespace ControlPlane.Galley.Analysis.Analyzers;
@@ -18,8 +18,8 @@ internal sealed class DestinationRuleConflictAnalyzer : IAnalyzer
             .GroupBy(o =>
             {
                 var rule = o.SpecAs<DestinationRule>();
-                var selector = rule.WorkloadSelector is null ? string.Empty : Labels.Format(rule.WorkloadSelector.MatchLabels);
-                return (o.Meta.Namespace, Host: Hosts.ToFqdn(rule.Host, o.Meta.Namespace).ToLowerInvariant(), selector);
+                var selector = rule.WorkloadSelector is null ? string.Empty : LabelSelector.Format(rule.WorkloadSelector.MatchLabels);
+                return (o.Meta.Namespace, Host: Fqdn.Qualify(rule.Host, o.Meta.Namespace).ToLowerInvariant(), selector);
             })
             .Where(g => g.Count() > 1);
 

@@ -1,5 +1,5 @@
-using ControlPlane.Galley.Analysis.Mesh;
 using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Registry;
 using Istio.Networking.V1Alpha3;
 
 namespace ControlPlane.Galley.Analysis.Analyzers;
@@ -29,7 +29,7 @@ internal sealed class DestinationRuleSubsetAnalyzer : IAnalyzer
                 continue;
             }
 
-            if (service.Instances is not { } instances)
+            if (context.Mesh.Instances(service) is not { } instances)
             {
                 continue;
             }
@@ -37,7 +37,7 @@ internal sealed class DestinationRuleSubsetAnalyzer : IAnalyzer
             for (var i = 0; i < rule.Subsets.Count; i++)
             {
                 var subset = rule.Subsets[i];
-                if (!instances.Any(labels => Labels.Selects(subset.Labels, labels)))
+                if (!instances.Any(labels => LabelSelector.Selects(subset.Labels, labels)))
                 {
                     yield return AnalysisMessages.DestinationRuleSubsetNotSelectPods(dr, $"spec.subsets[{i}].name", subset.Name);
                 }
@@ -47,5 +47,5 @@ internal sealed class DestinationRuleSubsetAnalyzer : IAnalyzer
 
     /// <summary>A wildcard rule (<c>*.local</c>, <c>*.example.com</c>) is fine when it covers some visible service.</summary>
     private static bool MatchesAnyWildcard(AnalysisContext context, string ns, string host) =>
-        host.StartsWith('*') && context.Mesh.Services.Any(s => s.IsVisibleTo(ns) && Hosts.Matches(host, s.Host));
+        host.StartsWith('*') && context.Mesh.Services.Any(s => s.IsVisibleTo(ns) && Fqdn.Matches(host, s.Hostname));
 }

@@ -1,5 +1,6 @@
 using ControlPlane.Galley.Analysis.Mesh;
 using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Registry;
 using Istio.Networking.V1Alpha3;
 
 namespace ControlPlane.Galley.Analysis.Analyzers;
@@ -32,13 +33,13 @@ internal sealed class GatewayConflictAnalyzer : IAnalyzer
                 if (conflicting.Count > 0)
                 {
                     yield return AnalysisMessages.ConflictingGateways(
-                        gateway, $"spec.servers[{i}]", string.Join(',', conflicting), Labels.Format(spec.Selector), port, server.Hosts);
+                        gateway, $"spec.servers[{i}]", string.Join(',', conflicting), LabelSelector.Format(spec.Selector), port, server.Hosts);
                 }
             }
         }
     }
 
     private static bool SameWorkloads(MeshIndex mesh, IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-        Labels.Format(a) == Labels.Format(b)
-        || mesh.Workloads.Any(w => Labels.Selects(a, w.Labels) && Labels.Selects(b, w.Labels));
+        LabelSelector.Format(a) == LabelSelector.Format(b)
+        || mesh.Workloads.Any(w => LabelSelector.Selects(a, w.Labels) && LabelSelector.Selects(b, w.Labels));
 }

@@ -1,5 +1,5 @@
-using ControlPlane.Galley.Analysis.Mesh;
 using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Registry;
 using Istio.Networking.V1Alpha3;
 
 namespace ControlPlane.Galley.Analysis.Analyzers;
@@ -29,7 +29,7 @@ internal sealed class GatewaySelectorAnalyzer : IAnalyzer
 
             var firstKey = selector.Keys.Order(StringComparer.Ordinal).FirstOrDefault();
             var path = firstKey is null ? "spec.selector" : FieldPath.MapEntry("spec.selector", firstKey);
-            yield return AnalysisMessages.ReferencedResourceNotFound(gateway, path, "selector", Labels.Format(selector));
+            yield return AnalysisMessages.ReferencedResourceNotFound(gateway, path, "selector", LabelSelector.Format(selector));
         }
     }
 }

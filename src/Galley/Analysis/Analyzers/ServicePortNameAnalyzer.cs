@@ -1,5 +1,5 @@
-using ControlPlane.Galley.Analysis.Mesh;
 using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Registry;
 
 namespace ControlPlane.Galley.Analysis.Analyzers;
 

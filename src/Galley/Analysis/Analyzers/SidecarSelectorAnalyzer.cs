@@ -1,5 +1,5 @@
-using ControlPlane.Galley.Analysis.Mesh;
 using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Registry;
 using Istio.Networking.V1Alpha3;
 
 namespace ControlPlane.Galley.Analysis.Analyzers;
@@ -38,7 +38,7 @@ internal sealed class SidecarSelectorAnalyzer : IAnalyzer
             {
                 var key = selector.Keys.Order(StringComparer.Ordinal).First();
                 messages.Add(AnalysisMessages.ReferencedResourceNotFound(
-                    sidecar, FieldPath.MapEntry("spec.workloadSelector.labels", key), "selector", Labels.Format(selector)));
+                    sidecar, FieldPath.MapEntry("spec.workloadSelector.labels", key), "selector", LabelSelector.Format(selector)));
             }
 
             foreach (var workload in selected)
@@ -63,5 +63,5 @@ internal sealed class SidecarSelectorAnalyzer : IAnalyzer
     }
 
     private static IReadOnlyDictionary<string, string> Selector(ConfigObject sidecar) =>
-        sidecar.SpecAs<Sidecar>().WorkloadSelector?.Labels is { } labels ? labels : Labels.None;
+        sidecar.SpecAs<Sidecar>().WorkloadSelector?.Labels is { } labels ? labels : LabelSelector.None;
 }

@@ -35,7 +35,7 @@ internal sealed class VirtualServiceDestinationHostAnalyzer : IAnalyzer
                     if (service.Ports.Count > 1)
                     {
                         yield return AnalysisMessages.VirtualServiceDestinationPortSelectorRequired(
-                            vs, hostPath, destination.Host, service.Ports.Select(p => p.Number));
+                            vs, hostPath, destination.Host, service.Ports.Select(p => (uint)p.Number));
                     }
                 }
                 else if (!service.Ports.Any(p => p.Number == port))

@@ -1,5 +1,5 @@
-using ControlPlane.Galley.Analysis.Mesh;
 using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Registry;
 using Istio.Networking.V1Alpha3;
 
 namespace ControlPlane.Galley.Analysis.Analyzers;
@@ -17,7 +17,7 @@ internal sealed class VirtualServiceDestinationRuleAnalyzer : IAnalyzer
         var rules = context.OfKind(ConfigKinds.DestinationRule)
             .Select(o => (Object: o, Rule: o.SpecAs<DestinationRule>()))
             .Select(r => (
-                Host: Hosts.ToFqdn(r.Rule.Host, r.Object.Meta.Namespace),
+                Host: Fqdn.Qualify(r.Rule.Host, r.Object.Meta.Namespace),
                 ExportTo: ExportTo.Resolve(r.Rule.ExportTo, r.Object.Meta.Namespace),
                 Subsets: r.Rule.Subsets.Select(s => s.Name).ToHashSet(StringComparer.Ordinal)))
             .ToLookup(r => r.Host, StringComparer.OrdinalIgnoreCase);
@@ -33,7 +33,7 @@ internal sealed class VirtualServiceDestinationRuleAnalyzer : IAnalyzer
                     continue;
                 }
 
-                var host = Hosts.ToFqdn(route.Destination.Host, ns);
+                var host = Fqdn.Qualify(route.Destination.Host, ns);
                 var defined = rules[host].Any(r =>
                     (r.ExportTo.Contains(ExportTo.All) || r.ExportTo.Contains(ns)) && r.Subsets.Contains(subset));
                 if (!defined)

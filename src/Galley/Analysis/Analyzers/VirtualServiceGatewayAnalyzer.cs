@@ -1,5 +1,6 @@
 using ControlPlane.Galley.Analysis.Mesh;
 using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Registry;
 using Istio.Networking.V1Alpha3;
 
 namespace ControlPlane.Galley.Analysis.Analyzers;
@@ -48,9 +49,9 @@ internal sealed class VirtualServiceGatewayAnalyzer : IAnalyzer
     {
         var gatewayHosts = gateway.SpecAs<Gateway>().Servers
             .SelectMany(s => s.Hosts)
-            .Select(h => Hosts.GatewayHostFor(h, gateway.Meta.Namespace, virtualServiceNamespace))
+            .Select(h => GatewayHosts.VisibleHost(h, gateway.Meta.Namespace, virtualServiceNamespace))
             .OfType<string>()
             .ToList();
-        return gatewayHosts.Any(g => virtualServiceHosts.Any(h => Hosts.Matches(g, h)));
+        return gatewayHosts.Any(g => virtualServiceHosts.Any(h => Fqdn.Matches(g, h)));
     }
 }

@@ -1,6 +1,6 @@
 using ControlPlane.Shared.Xds;
 using ControlPlane.Pilot.Model;
-using ControlPlane.Pilot.Registry;
+using ControlPlane.Shared.Registry;
 using ControlPlane.Shared.Config;
 using Envoy.Config.Cluster.V3;
 using Envoy.Config.Core.V3;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ControlPlane.Pilot.Registry;
+using ControlPlane.Shared.Registry;
 
 namespace ControlPlane.Pilot.Xds.Generation;
 

@@ -1,9 +1,9 @@
 using ControlPlane.Pilot.Model;
-using ControlPlane.Pilot.Registry;
+using ControlPlane.Shared.Registry;
 using Envoy.Config.Route.V3;
 using Google.Protobuf.WellKnownTypes;
 using Istio.Networking.V1Alpha3;
-using ServicePort = ControlPlane.Pilot.Registry.ServicePort;
+using ServicePort = ControlPlane.Shared.Registry.ServicePort;
 
 namespace ControlPlane.Pilot.Xds.Generation;
 
@@ -93,7 +93,7 @@ internal static class RouteActionTranslator
 
     private static ClusterName Cluster(Istio.Networking.V1Alpha3.Destination destination, string ns, MeshService service, ServicePort port, MeshSnapshot snapshot)
     {
-        var host = ServiceEntryRegistrySource.Qualify(destination.Host, ns);
+        var host = Fqdn.Qualify(destination.Host, ns, snapshot.Identity.ClusterDomain);
         int number;
         if (destination.Port is { Number: > 0 } selected)
         {

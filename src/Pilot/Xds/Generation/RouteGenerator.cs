@@ -1,12 +1,12 @@
 using ControlPlane.Shared.Xds;
 using ControlPlane.Pilot.Model;
-using ControlPlane.Pilot.Registry;
+using ControlPlane.Shared.Registry;
 using ControlPlane.Shared.Config;
 using Envoy.Config.Route.V3;
 using Google.Protobuf.WellKnownTypes;
 using Route = Envoy.Config.Route.V3.Route;
 using Istio.Networking.V1Alpha3;
-using ServicePort = ControlPlane.Pilot.Registry.ServicePort;
+using ServicePort = ControlPlane.Shared.Registry.ServicePort;
 
 namespace ControlPlane.Pilot.Xds.Generation;
 

@@ -1,7 +1,7 @@
-namespace ControlPlane.Pilot.Registry;
+namespace ControlPlane.Shared.Registry;
 
 /// <summary>Where a workload runs, as Istio writes it: <c>region/zone/subzone</c>, any part may be empty.</summary>
-internal sealed record Locality(string Region, string Zone, string SubZone)
+public sealed record Locality(string Region, string Zone, string SubZone)
 {
     public static Locality Unknown { get; } = new(string.Empty, string.Empty, string.Empty);
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace ControlPlane.Galley.Analysis.Mesh;
+namespace ControlPlane.Shared.Registry;
 
 /// <summary>Tolerant reads from a Kubernetes object's JSON body: a missing or mistyped field reads as absent.</summary>
-internal static class KubernetesFields
+public static class KubernetesFields
 {
     public static JsonNode? At(JsonNode? node, params string[] path)
     {
@@ -38,7 +38,7 @@ internal static class KubernetesFields
     {
         if (At(node, path) is not JsonObject map)
         {
-            return Labels.None;
+            return LabelSelector.None;
         }
 
         var result = new Dictionary<string, string>(StringComparer.Ordinal);

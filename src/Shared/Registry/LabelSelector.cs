@@ -1,8 +1,9 @@
-namespace ControlPlane.Galley.Analysis.Mesh;
+namespace ControlPlane.Shared.Registry;
 
 /// <summary>Equality-based label selection, as Kubernetes <c>matchLabels</c> and Istio selectors work.</summary>
-internal static class Labels
+public static class LabelSelector
 {
+    /// <summary>No labels.</summary>
     public static IReadOnlyDictionary<string, string> None { get; } = new Dictionary<string, string>();
 
     /// <summary>Whether every key/value of <paramref name="selector"/> is in <paramref name="labels"/> (an empty selector selects all).</summary>
@@ -12,16 +13,4 @@ internal static class Labels
     /// <summary>The selector as Kubernetes prints it: <c>app=reviews,version=v1</c>, keys sorted.</summary>
     public static string Format(IEnumerable<KeyValuePair<string, string>> selector) =>
         string.Join(',', selector.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"));
-
-    /// <summary>Both sets together; <paramref name="overrides"/> wins on a shared key.</summary>
-    public static IReadOnlyDictionary<string, string> Merge(IEnumerable<KeyValuePair<string, string>> first, IEnumerable<KeyValuePair<string, string>> overrides)
-    {
-        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in first.Concat(overrides))
-        {
-            merged[key] = value;
-        }
-
-        return merged;
-    }
 }

@@ -1,9 +1,11 @@
-using ControlPlane.Pilot.Registry;
-using ControlPlane.Pilot.Tests.Support;
+using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Config.Loading;
+using ControlPlane.Shared.Identity;
+using ControlPlane.Shared.Registry;
 
-namespace ControlPlane.Pilot.Tests.Registry;
+namespace ControlPlane.Shared.Tests.Registry;
 
-public sealed class ServiceEntryRegistrySourceTests
+public sealed class ServiceEntrySourceTests
 {
     private const string Config = """
         apiVersion: networking.istio.io/v1
@@ -46,7 +48,7 @@ public sealed class ServiceEntryRegistrySourceTests
     [Fact]
     public void Build_WorkloadSelector_SelectsMatchingWorkloadsOfTheSameNamespaceOnly()
     {
-        var registry = ServiceEntryRegistrySource.Build(YamlConfig.Parse(Config));
+        var registry = Build(Config);
 
         var service = registry.FindService("api.shop.svc.cluster.local");
         Assert.NotNull(service);
@@ -56,13 +58,13 @@ public sealed class ServiceEntryRegistrySourceTests
         Assert.Equal(new Locality("eu", "eu-1", "rack2"), endpoint.Locality);
         Assert.Equal("spiffe://cluster.local/ns/shop/sa/api", endpoint.Identity);
         Assert.Equal("v1", endpoint.Labels["version"]);
-        Assert.Equal("WorkloadEntry shop/api-1", endpoint.Source);
+        Assert.Equal("WorkloadEntry shop/api-1", endpoint.Reference);
     }
 
     [Fact]
     public void Build_DnsWithoutEndpoints_UsesTheHostAsItsEndpoint_AndNoneHasNoEndpoints()
     {
-        var registry = ServiceEntryRegistrySource.Build(YamlConfig.Parse(Config));
+        var registry = Build(Config);
 
         var external = registry.FindService("example.com");
         Assert.NotNull(external);
@@ -71,5 +73,47 @@ public sealed class ServiceEntryRegistrySourceTests
         Assert.Equal("example.com", Assert.Single(registry.Endpoints("example.com", 443)).Address);
         Assert.NotNull(registry.FindService("db.internal"));
         Assert.Empty(registry.Endpoints("db.internal"));
+    }
+
+    [Fact]
+    public void Build_TrustDomainAndClusterDomain_NameIdentitiesAndShortHostsApart()
+    {
+        var registry = Build(Config, new MeshIdentityOptions { TrustDomain = "example.org", ClusterDomain = "corp.internal" });
+
+        Assert.Null(registry.FindService("api.shop.svc.cluster.local"));
+        var endpoint = Assert.Single(registry.Endpoints("api.shop.svc.corp.internal", 80));
+        Assert.Equal("spiffe://example.org/ns/shop/sa/api", endpoint.Identity);
+    }
+
+    [Fact]
+    public void Build_InlineEndpoints_AreTheServiceInstances_WithNamedPortsOverridingTheTargetPort()
+    {
+        var registry = Build("""
+            apiVersion: networking.istio.io/v1
+            kind: ServiceEntry
+            metadata: {name: legacy, namespace: shop}
+            spec:
+              hosts: [legacy.example.com]
+              resolution: STATIC
+              exportTo: ["."]
+              ports: [{number: 80, name: http, protocol: HTTP}]
+              endpoints:
+              - {address: 10.1.0.1, labels: {version: v1}, ports: {http: 8081}}
+              - {address: 10.1.0.2, labels: {version: v2}}
+            """);
+
+        var service = registry.FindService("legacy.example.com");
+        Assert.NotNull(service);
+        Assert.Equal(["v1", "v2"], service.Instances.Select(w => w.Labels["version"]));
+        Assert.Equal(["shop"], service.ExportTo);
+        Assert.Equal(["10.1.0.1:8081", "10.1.0.2:80"], registry.Endpoints("legacy.example.com", 80).Select(e => $"{e.Address}:{e.Port}"));
+        Assert.All(registry.Endpoints("legacy.example.com"), e => Assert.Equal("ServiceEntry shop/legacy", e.Reference));
+    }
+
+    private static ServiceRegistry Build(string yaml, MeshIdentityOptions? identity = null)
+    {
+        var result = new ConfigLoader().LoadText(yaml, "input.yaml");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        return ServiceEntrySource.Build(new ConfigSnapshot(1, result.Objects, result.KubernetesObjects), identity ?? new MeshIdentityOptions());
     }
 }

@@ -1,7 +1,7 @@
-namespace ControlPlane.Pilot.Registry;
+namespace ControlPlane.Shared.Registry;
 
-/// <summary>How a service's endpoints are found (ServiceEntry <c>resolution</c>).</summary>
-internal enum ServiceResolution
+/// <summary>How a service's endpoints are found (ServiceEntry <c>resolution</c>; a Kubernetes Service is <see cref="Static"/>).</summary>
+public enum ServiceResolution
 {
     /// <summary>No endpoints: the caller's destination address is used as is.</summary>
     None,

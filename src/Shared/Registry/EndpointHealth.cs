@@ -1,7 +1,7 @@
-namespace ControlPlane.Pilot.Registry;
+namespace ControlPlane.Shared.Registry;
 
 /// <summary>Whether an endpoint should receive traffic.</summary>
-internal enum EndpointHealth
+public enum EndpointHealth
 {
     Healthy,
     Unhealthy,
