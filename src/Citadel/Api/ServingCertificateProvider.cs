@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Security;
-using System.Security.Cryptography;
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using ControlPlane.Citadel.Authority;
 using ControlPlane.Shared.Identity;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
-using ControlPlane.Shared.Identity;
 using ControlPlane.Citadel.Api;
 using ControlPlane.Citadel.Authority;
+using ControlPlane.Shared.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

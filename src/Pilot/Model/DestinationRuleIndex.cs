@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
-using ControlPlane.Shared.Registry;
 using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Registry;
 using Istio.Networking.V1Alpha3;
 
 namespace ControlPlane.Pilot.Model;

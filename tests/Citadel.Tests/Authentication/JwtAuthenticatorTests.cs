@@ -1,6 +1,6 @@
-using ControlPlane.Shared.Identity;
 using System.Security.Cryptography;
 using ControlPlane.Citadel.Authentication;
+using ControlPlane.Shared.Identity;
 using ControlPlane.TestSupport;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;

@@ -1,8 +1,8 @@
-using ControlPlane.Shared.Identity;
 using System.Security.Cryptography.X509Certificates;
 using ControlPlane.Citadel.Api;
 using ControlPlane.Citadel.Authority;
 using ControlPlane.Citadel.Rotation;
+using ControlPlane.Shared.Identity;
 using ControlPlane.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
