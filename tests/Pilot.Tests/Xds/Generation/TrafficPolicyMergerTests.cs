@@ -31,6 +31,20 @@ public sealed class TrafficPolicyMergerTests
     }
 
     [Theory]
+    [InlineData("""{"loadBalancer": {"simple": "ROUND_ROBIN"}, "portLevelSettings": [{"port": {"number": 9080}, "loadBalancer": {"simple": "RANDOM"}}]}""", 9080,
+        """{"loadBalancer": {"simple": "RANDOM"}}""")]
+    [InlineData("""{"loadBalancer": {"simple": "ROUND_ROBIN"}, "connectionPool": {"tcp": {"maxConnections": 100}}, "outlierDetection": {"consecutive5xxErrors": 5}, "portLevelSettings": [{"port": {"number": 9080}, "loadBalancer": {"simple": "RANDOM"}}]}""", 9080,
+        """{"loadBalancer": {"simple": "RANDOM"}}""")]
+    [InlineData("""{"connectionPool": {"tcp": {"maxConnections": 100}}, "portLevelSettings": [{"port": {"number": 9080}, "outlierDetection": {"consecutive5xxErrors": 1}}]}""", 9080,
+        """{"outlierDetection": {"consecutive5xxErrors": 1}}""")]
+    [InlineData("""{"loadBalancer": {"simple": "ROUND_ROBIN"}, "portLevelSettings": [{"port": {"number": 9090}, "connectionPool": {"tcp": {"maxConnections": 100}}}, {"port": {"number": 9080}, "loadBalancer": {"simple": "LEAST_REQUEST"}}]}""", 9080,
+        """{"loadBalancer": {"simple": "LEAST_REQUEST"}}""")]
+    public void Merge_PortLevelSettingsForThePort_ReplaceTheRulesSettingsWithoutInheriting(string rule, int port, string expected)
+    {
+        Assert.Equal(ProtoJson.Parse<TrafficPolicy>(expected), Merged(rule, null, port));
+    }
+
+    [Theory]
     [InlineData("""{"loadBalancer": {"simple": "ROUND_ROBIN"}}""", """{"loadBalancer": {"simple": "RANDOM"}}""",
         """{"loadBalancer": {"simple": "RANDOM"}}""")]
     [InlineData("""{"loadBalancer": {"simple": "ROUND_ROBIN"}, "connectionPool": {"tcp": {"maxConnections": 100}}}""", """{"loadBalancer": {"simple": "RANDOM"}}""",
@@ -40,6 +54,21 @@ public sealed class TrafficPolicyMergerTests
     [InlineData("""{"loadBalancer": {"simple": "ROUND_ROBIN"}}""", """{}""", """{"loadBalancer": {"simple": "ROUND_ROBIN"}}""")]
     [InlineData(null, """{"loadBalancer": {"simple": "RANDOM"}}""", """{"loadBalancer": {"simple": "RANDOM"}}""")]
     public void Merge_SubsetPolicy_InheritsTheRuleAndOverridesSettingBySetting(string? rule, string subset, string expected)
+    {
+        Assert.Equal(ProtoJson.Parse<TrafficPolicy>(expected), Merged(rule, subset, 9080));
+    }
+
+    [Theory]
+    [InlineData("""{"loadBalancer": {"simple": "ROUND_ROBIN"}, "portLevelSettings": [{"port": {"number": 9080}, "connectionPool": {"tcp": {"maxConnections": 100}}}]}""",
+        """{"outlierDetection": {"consecutive5xxErrors": 1}}""",
+        """{"connectionPool": {"tcp": {"maxConnections": 100}}, "outlierDetection": {"consecutive5xxErrors": 1}}""")]
+    [InlineData("""{"loadBalancer": {"simple": "ROUND_ROBIN"}, "connectionPool": {"tcp": {"maxConnections": 100}}}""",
+        """{"loadBalancer": {"simple": "RANDOM"}, "portLevelSettings": [{"port": {"number": 9080}, "outlierDetection": {"consecutive5xxErrors": 1}}]}""",
+        """{"outlierDetection": {"consecutive5xxErrors": 1}}""")]
+    [InlineData("""{"connectionPool": {"tcp": {"maxConnections": 100}}}""",
+        """{"loadBalancer": {"simple": "RANDOM"}, "portLevelSettings": [{"port": {"number": 9090}, "outlierDetection": {"consecutive5xxErrors": 1}}]}""",
+        """{"loadBalancer": {"simple": "RANDOM"}, "connectionPool": {"tcp": {"maxConnections": 100}}}""")]
+    public void Merge_SubsetAndPortLevelSettings_ApplyPortLevelWithinEachLevelFirst(string rule, string subset, string expected)
     {
         Assert.Equal(ProtoJson.Parse<TrafficPolicy>(expected), Merged(rule, subset, 9080));
     }
