@@ -9,13 +9,11 @@ namespace ControlPlane.Pilot.Xds.Generation;
 
 /// <summary>
 /// The action of one VirtualService HTTP route: destinations (weighted, with subsets) as Istio
-/// cluster names, timeout, retries, and the hash policy a consistent-hash DestinationRule needs.
+/// cluster names, timeout, retries (<see cref="RetryPolicyTranslator"/>), and the hash policy a
+/// consistent-hash DestinationRule needs.
 /// </summary>
 internal static class RouteActionTranslator
 {
-    /// <summary>Istio's default <c>retryOn</c> when a route sets attempts but no conditions.</summary>
-    public const string DefaultRetryOn = "connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes";
-
     public static RouteAction Translate(HTTPRoute route, RoutingRule rule, MeshService service, ServicePort port, MeshSnapshot snapshot)
     {
         var action = new RouteAction();
@@ -47,24 +45,9 @@ internal static class RouteActionTranslator
             };
         }
 
-        if (route.Retries is { Attempts: > 0 } retries)
+        if (RetryPolicyTranslator.Translate(route.Retries) is { } retryPolicy)
         {
-            var policy = new RetryPolicy
-            {
-                RetryOn = string.IsNullOrEmpty(retries.RetryOn) ? DefaultRetryOn : retries.RetryOn,
-                NumRetries = (uint)retries.Attempts,
-            };
-            if (retries.PerTryTimeout is { } perTry)
-            {
-                policy.PerTryTimeout = perTry.Clone();
-            }
-
-            if (retries.Backoff is { } backoff)
-            {
-                policy.RetryBackOff = new RetryPolicy.Types.RetryBackOff { BaseInterval = backoff.Clone() };
-            }
-
-            action.RetryPolicy = policy;
+            action.RetryPolicy = retryPolicy;
         }
 
         foreach (var host in destinations.Select(d => d.Cluster.Host).Distinct(StringComparer.Ordinal))

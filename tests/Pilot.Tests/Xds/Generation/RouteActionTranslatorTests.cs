@@ -61,6 +61,10 @@ public sealed class RouteActionTranslatorTests
     }
 
     [Theory]
+    [InlineData("""{"retries": {"attempts": 3}}""",
+        """{"retryPolicy": {"retryOn": "connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes", "numRetries": 3, "retriableStatusCodes": [503]}}""")]
+    [InlineData("""{"retries": {"attempts": 3, "perTryTimeout": "2s"}}""",
+        """{"retryPolicy": {"retryOn": "connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes", "numRetries": 3, "perTryTimeout": "2s", "retriableStatusCodes": [503]}}""")]
     [InlineData("""{"retries": {"attempts": 2, "retryOn": "gateway-error,connect-failure,refused-stream"}}""",
         """{"retryPolicy": {"retryOn": "gateway-error,connect-failure,refused-stream", "numRetries": 2}}""")]
     [InlineData("""{"retries": {"attempts": 2, "retryOn": "unavailable,resource-exhausted", "backoff": "0.100s"}}""",
@@ -70,6 +74,20 @@ public sealed class RouteActionTranslatorTests
     public void Translate_Retries_BecomeARetryPolicy(string retries, string expected)
     {
         Assert.Equal(ProtoJson.Parse<RouteAction>(WithCluster(expected)), Translated(WithReviews(retries)));
+    }
+
+    [Theory]
+    [InlineData("503,connect-failure", "connect-failure,retriable-status-codes", new uint[] { 503 })]
+    [InlineData("connect-failure,503,504", "connect-failure,retriable-status-codes", new uint[] { 503, 504 })]
+    [InlineData("503", "retriable-status-codes", new uint[] { 503 })]
+    [InlineData("retriable-status-codes,429", "retriable-status-codes", new uint[] { 429 })]
+    [InlineData("5xx, reset", "5xx,reset", new uint[0])]
+    public void Translate_RetryOnWithHttpStatusCodes_MovesThemToRetriableStatusCodes(string retryOn, string envoyRetryOn, uint[] codes)
+    {
+        var action = Translated(WithReviews("{\"retries\": {\"attempts\": 2, \"retryOn\": \"" + retryOn + "\"}}"));
+
+        var expected = new RetryPolicy { RetryOn = envoyRetryOn, NumRetries = 2, RetriableStatusCodes = { codes } };
+        Assert.Equal(expected, action.RetryPolicy);
     }
 
     [Theory]
