@@ -50,9 +50,11 @@ internal static class RouteActionTranslator
             action.RetryPolicy = retryPolicy;
         }
 
-        foreach (var host in destinations.Select(d => d.Cluster.Host).Distinct(StringComparer.Ordinal))
+        // A consistent-hash policy belongs to the cluster it applies to (a subset, a port), so each
+        // destination's own merged policy decides; the first destination that hashes sets how.
+        foreach (var (cluster, _) in destinations)
         {
-            if (HashPolicy(snapshot.DestinationRules.For(host)) is { } hash)
+            if (HashPolicy(LoadBalancer(cluster, snapshot)) is { } hash)
             {
                 action.HashPolicy.Add(hash);
                 break;
@@ -65,8 +67,9 @@ internal static class RouteActionTranslator
     /// <summary>The route to the whole service when no VirtualService routes it.</summary>
     public static RouteAction Default(MeshService service, ServicePort port, MeshSnapshot snapshot)
     {
-        var action = new RouteAction { Cluster = new ClusterName(port.Number, string.Empty, service.Hostname).ToString() };
-        if (HashPolicy(snapshot.DestinationRules.For(service.Hostname)) is { } hash)
+        var cluster = new ClusterName(port.Number, string.Empty, service.Hostname);
+        var action = new RouteAction { Cluster = cluster.ToString() };
+        if (HashPolicy(LoadBalancer(cluster, snapshot)) is { } hash)
         {
             action.HashPolicy.Add(hash);
         }
@@ -95,9 +98,17 @@ internal static class RouteActionTranslator
         return new ClusterName(number, destination.Subset, host);
     }
 
-    private static RouteAction.Types.HashPolicy? HashPolicy(DestinationPolicy? policy)
+    /// <summary>The load balancer the cluster is built with: the same merge <see cref="ClusterGenerator"/> applies.</summary>
+    private static LoadBalancerSettings? LoadBalancer(ClusterName cluster, MeshSnapshot snapshot)
     {
-        var hash = policy?.Spec.TrafficPolicy?.LoadBalancer?.ConsistentHash;
+        var rule = snapshot.DestinationRules.For(cluster.Host);
+        var subset = cluster.Subset.Length > 0 ? rule?.FindSubset(cluster.Subset) : null;
+        return TrafficPolicyMerger.Merge(rule?.Spec.TrafficPolicy, subset?.TrafficPolicy, cluster.Port).LoadBalancer;
+    }
+
+    private static RouteAction.Types.HashPolicy? HashPolicy(LoadBalancerSettings? loadBalancer)
+    {
+        var hash = loadBalancer?.ConsistentHash;
         return hash?.HashKeyCase switch
         {
             LoadBalancerSettings.Types.ConsistentHashLB.HashKeyOneofCase.HttpHeaderName =>

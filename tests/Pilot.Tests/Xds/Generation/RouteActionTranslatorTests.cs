@@ -105,6 +105,35 @@ public sealed class RouteActionTranslatorTests
         Assert.Equal(ProtoJson.Parse<RouteAction>(WithCluster("{\"hashPolicy\": " + hashPolicy + "}")), action);
     }
 
+    [Fact]
+    public void Translate_SubsetWithConsistentHash_AddsTheSubsetsHashPolicy()
+    {
+        var destinationRule = """
+            {"host": "reviews", "subsets": [
+              {"name": "v1", "labels": {"version": "v1"}},
+              {"name": "v2", "labels": {"version": "v2"}, "trafficPolicy": {"loadBalancer": {"consistentHash": {"httpHeaderName": "x-user"}}}}]}
+            """;
+
+        var toV2 = Translated("""{"route": [{"destination": {"host": "reviews", "subset": "v2"}}]}""", destinationRule);
+        var toV1 = Translated("""{"route": [{"destination": {"host": "reviews", "subset": "v1"}}]}""", destinationRule);
+
+        Assert.Equal(ProtoJson.Parse<RouteAction>("""{"cluster": "outbound|9080|v2|reviews.default.svc.cluster.local", "hashPolicy": [{"header": {"headerName": "x-user"}}]}"""), toV2);
+        Assert.Equal(ProtoJson.Parse<RouteAction>("""{"cluster": "outbound|9080|v1|reviews.default.svc.cluster.local"}"""), toV1);
+    }
+
+    [Fact]
+    public void Translate_SubsetOverridingConsistentHash_AddsNoHashPolicy()
+    {
+        var destinationRule = """
+            {"host": "reviews", "trafficPolicy": {"loadBalancer": {"consistentHash": {"httpHeaderName": "x-user"}}},
+             "subsets": [{"name": "v1", "labels": {"version": "v1"}, "trafficPolicy": {"loadBalancer": {"simple": "ROUND_ROBIN"}}}]}
+            """;
+
+        var action = Translated("""{"route": [{"destination": {"host": "reviews", "subset": "v1"}}]}""", destinationRule);
+
+        Assert.Equal(ProtoJson.Parse<RouteAction>("""{"cluster": "outbound|9080|v1|reviews.default.svc.cluster.local"}"""), action);
+    }
+
     [Theory]
     [InlineData(null, """{"cluster": "outbound|9080||reviews.default.svc.cluster.local"}""")]
     [InlineData("""{"host": "reviews", "trafficPolicy": {"loadBalancer": {"consistentHash": {"useSourceIp": true}}}}""",
