@@ -3,8 +3,8 @@
 # Debian packages for the real peers the end-to-end tests drive, the Node xDS client from its
 # lockfile, and the NuGet restore. Safe to run again; it skips what is already there. It prints the
 # Debian packages it is about to install before installing them (asking first when run from a
-# terminal), and it never stops or reconfigures
-# system services: the tests run their own redis-server and prometheus on free 127.0.0.1 ports.
+# terminal), and it never stops or reconfigures system services: the tests run their own
+# redis-server and prometheus on free 127.0.0.1 ports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
