@@ -1,5 +1,5 @@
 using ControlPlane.Pilot.Model;
-using ControlPlane.Pilot.Registry;
+using ControlPlane.Shared.Registry;
 
 namespace ControlPlane.Pilot.Tests.Support;
 
