@@ -38,13 +38,12 @@ public static class PilotRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddConfigSource(builder.Configuration);
 
-        services.AddSingleton<PushTimeline>();
         services.AddSingleton<ServedResourceLog>();
         services.AddSingleton<IXdsGenerator, ClusterGenerator>();
         services.AddSingleton<IXdsGenerator, EndpointGenerator>();
         services.AddSingleton<IXdsGenerator, ListenerGenerator>();
         services.AddSingleton<IXdsGenerator, RouteGenerator>();
-        services.AddSingleton(sp => new PilotResourceProvider(sp.GetServices<IXdsGenerator>(), sp.GetRequiredService<ServedResourceLog>()));
+        services.AddSingleton(sp => new PilotResourceProvider(sp.GetServices<IXdsGenerator>()));
         services.AddXdsServer<PilotXdsTag>(sp => sp.GetRequiredService<PilotResourceProvider>());
         services.AddKeyedSingleton<IXdsStreamObserver, PilotXdsObserver>(typeof(PilotXdsTag));
         services.AddKeyedSingleton<IXdsStreamObserver>(typeof(PilotXdsTag), (sp, _) => sp.GetRequiredService<ServedResourceLog>());
