@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using ControlPlane.Galley.Validation;
+using ControlPlane.Shared.Config.Validation;
 using ControlPlane.Shared.Config;
 using ControlPlane.Shared.Config.Loading;
 

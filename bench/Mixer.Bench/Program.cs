@@ -10,6 +10,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // Usage: ControlPlane.Mixer.Bench [--seconds N] [--rounds N] [--warmup N] [--redis HOST:PORT] [--only NAME,NAME] [--moderate-rps N]
 //        ControlPlane.Mixer.Bench --check-path   (the Check stages' own CPU and allocations, no gRPC)
@@ -109,8 +110,8 @@ static async Task<WebApplication> StartAsync(string? redis)
         MixerRegistration.Flags,
         builder =>
         {
-            builder.Services.AddSingleton<IConfigSnapshotSource, BenchConfig>();
             builder.AddMixer();
+            builder.Services.Replace(ServiceDescriptor.Singleton<IConfigSnapshotSource, BenchConfig>());
         },
         app =>
         {

@@ -13,7 +13,7 @@ public static class MeshctlCommand
     {
         var root = new RootCommand("meshctl: the control plane's command-line tool");
         root.Subcommands.Add(ValidateCommand.Create(stdin ?? Console.In));
-        root.Subcommands.Add(AnalyzeCommand.Create(stdin ?? Console.In, new ControlPlane.Galley.Validation.ConfigValidator()));
+        root.Subcommands.Add(AnalyzeCommand.Create(stdin ?? Console.In, new ControlPlane.Shared.Config.Validation.ConfigValidator()));
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(CertCommand.Create());
         root.Subcommands.Add(ProxyStatusCommand.Create());

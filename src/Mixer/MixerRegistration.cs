@@ -1,9 +1,8 @@
-using ControlPlane.Shared.Config.Distribution;
 using ControlPlane.Mixer.Api;
 using ControlPlane.Mixer.Authorization;
 using ControlPlane.Mixer.RateLimit;
 using ControlPlane.Mixer.Telemetry;
-using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Config.Sources;
 using ControlPlane.Shared.Hosting;
 using ControlPlane.Shared.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -23,10 +22,8 @@ public static class MixerRegistration
     public static readonly MeshFlag Redis = new("--redis", "Mixer:Redis", "HOST:PORT of Redis for rate-limit counters shared by replicas (default: in memory)");
     public static readonly MeshFlag RedisFailMode = new("--redis-fail-mode", "Mixer:RedisFailMode", "open (allow) or closed (deny) while Redis is unreachable", "open");
     public static readonly MeshFlag RootNamespace = new("--root-namespace", "Mixer:RootNamespace", "namespace whose AuthorizationPolicies apply mesh-wide", MixerOptions.DefaultRootNamespace);
-    public static readonly MeshFlag GalleyAddress = GalleySubscriptionRegistration.GalleyAddressFlag;
-
     /// <summary>Flags Mixer reads, beyond the common ones.</summary>
-    public static IReadOnlyList<MeshFlag> Flags { get; } = [MeshPort.Mixer.ToFlag(), Redis, RedisFailMode, RootNamespace, GalleyAddress, .. MeshIdentityRegistration.Flags];
+    public static IReadOnlyList<MeshFlag> Flags { get; } = [MeshPort.Mixer.ToFlag(), Redis, RedisFailMode, RootNamespace, .. ConfigSourceRegistration.ConsumerFlags, .. MeshIdentityRegistration.Flags];
 
     public static WebApplicationBuilder AddMixer(this WebApplicationBuilder builder)
     {
@@ -38,8 +35,7 @@ public static class MixerRegistration
         services.AddMeshIdentity(builder.Configuration);
         services.AddGrpc();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddGalleyConfigSubscription(builder.Configuration);
-        services.TryAddSingleton<IConfigSnapshotSource, NoConfigSnapshotSource>();
+        services.AddConfigSource(builder.Configuration);
 
         services.AddSingleton<AuthorizationPolicyWatcher>();
         services.AddSingleton<IAuthorizationPolicySource>(sp => sp.GetRequiredService<AuthorizationPolicyWatcher>());
@@ -70,6 +66,7 @@ public static class MixerRegistration
         app.MapGrpcService<AuthorizationApi>().RequireMeshPort(MeshPort.Mixer);
         app.MapGrpcService<RateLimitApi>().RequireMeshPort(MeshPort.Mixer);
         app.MapGrpcService<AccessLogApi>().RequireMeshPort(MeshPort.Mixer);
+        app.MapConfigSource();
         app.MapGet("/api/graph", (ServiceGraph graph, string? reporter) =>
                 reporter is null or "source" or "destination"
                     ? Results.Json(graph.View(reporter ?? "source"))

@@ -1,10 +1,9 @@
-using ControlPlane.Shared.Config.Distribution;
-using ControlPlane.Galley;
 using ControlPlane.Pilot.Debug;
 using ControlPlane.Pilot.Xds;
 using ControlPlane.Pilot.Xds.Generation;
 using ControlPlane.Pilot.Xds.Push;
 using ControlPlane.Shared.Config;
+using ControlPlane.Shared.Config.Sources;
 using ControlPlane.Shared.Hosting;
 using ControlPlane.Shared.Identity;
 using ControlPlane.Shared.Xds.Server;
@@ -23,16 +22,16 @@ public static class PilotRegistration
     public static IReadOnlyList<MeshFlag> Flags { get; } =
     [
         MeshPort.Xds.ToFlag(),
-        GalleySubscriptionRegistration.GalleyAddressFlag,
+        .. ConfigSourceRegistration.ConsumerFlags,
         new("--debounce-quiet", "Pilot:DebounceQuiet", "quiet period before a push (TimeSpan)", "00:00:00.100"),
         new("--debounce-max", "Pilot:DebounceMax", "longest a change waits for its push (TimeSpan)", "00:00:01"),
         .. MeshIdentityRegistration.Flags,
     ];
 
     /// <summary>
-    /// Registers Pilot. Config comes from the <see cref="IConfigSnapshotSource"/> in DI (Galley's, when
-    /// Galley was added first), else from the Galley at <c>--galley-address</c>, else from
-    /// <c>--config-dir</c> through Galley's file source.
+    /// Registers Pilot. Config comes from the one <see cref="IConfigSnapshotSource"/> that
+    /// <see cref="ConfigSourceRegistration"/> chooses (Galley's in Meshd, a Galley subscription with
+    /// <c>--galley-address</c>, else the file source on <c>--config-dir</c>).
     /// </summary>
     public static WebApplicationBuilder AddPilot(this WebApplicationBuilder builder)
     {
@@ -41,23 +40,15 @@ public static class PilotRegistration
         services.AddOptions<PilotOptions>().Bind(builder.Configuration.GetSection(PilotOptions.Section));
         services.AddMeshIdentity(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddGalleyConfigSubscription(builder.Configuration);
-        if (!services.Any(d => d.ServiceType == typeof(IConfigSnapshotSource)))
-        {
-            // Alone and without --galley-address: Galley's own file source, in process, so
-            // --config-dir is validated and kept last-good exactly as Galley would.
-            services.AddGalleyFileSource(builder.Configuration);
-            services.AddSingleton<OwnFileSource>();
-        }
+        services.AddConfigSource(builder.Configuration);
 
-        services.AddSingleton<PushTimeline>();
         services.AddSingleton<ServedResourceLog>();
         services.AddSingleton<IXdsGenerator, ClusterGenerator>();
         services.AddSingleton<IXdsGenerator, EndpointGenerator>();
         services.AddSingleton<IXdsGenerator, ListenerGenerator>();
         services.AddSingleton<IXdsGenerator, RouteGenerator>();
         services.AddSingleton(sp => new PilotResourceProvider(
-            sp.GetServices<IXdsGenerator>(), sp.GetRequiredService<ServedResourceLog>(), sp.GetRequiredService<IOptions<MeshIdentityOptions>>().Value));
+            sp.GetServices<IXdsGenerator>(), sp.GetRequiredService<IOptions<MeshIdentityOptions>>().Value));
         services.AddXdsServer<PilotXdsTag>(sp => sp.GetRequiredService<PilotResourceProvider>());
         services.AddKeyedSingleton<IXdsStreamObserver, PilotXdsObserver>(typeof(PilotXdsTag));
         services.AddKeyedSingleton<IXdsStreamObserver>(typeof(PilotXdsTag), (sp, _) => sp.GetRequiredService<ServedResourceLog>());
@@ -70,15 +61,8 @@ public static class PilotRegistration
     {
         app.MapXdsServer<PilotXdsTag>().RequireMeshPort(MeshPort.Xds);
         app.MapPilotDebug();
-        if (app.Services.GetService<OwnFileSource>() is not null)
-        {
-            // Alone with --config-dir: the file source's /debug/configz is Pilot's to map (in Meshd, Galley maps it).
-            app.MapGalleyFileSource();
-        }
+        app.MapConfigSource();
 
         return app;
     }
-
-    /// <summary>Marks a Pilot that registered Galley's file source itself.</summary>
-    private sealed class OwnFileSource;
 }

@@ -54,4 +54,50 @@ public sealed class MeshdProcessTests
         Assert.Contains("unknown argument '--bogus'", output, StringComparison.Ordinal);
         Assert.Contains("--monitoring-port", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Meshd_ConfigDirThatDoesNotExist_ExitsWith2AndSaysWhatToDoInOneLine()
+    {
+        var meshd = Path.Combine(AppContext.BaseDirectory, "Meshd.dll");
+        var missing = Path.Combine(TempDirectory.Create("meshd-process"), "confg");
+
+        var (exitCode, output) = await ProcessRunner.RunAsync(
+            "dotnet", [meshd, "--bind-address", "127.0.0.1", "--data-dir", TempDirectory.Create("meshd-process"), "--config-dir", missing], Deadline);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(
+            $"meshd: --config-dir '{missing}' does not exist; create it, fix the path, or pass --wait-for-config-dir if it is created later",
+            output.Trim());
+    }
+
+    [Fact]
+    public async Task Meshd_ConfigDirThatDoesNotExistWithWaitForConfigDir_StartsAndLoadsItOnceCreated()
+    {
+        var dataDir = TempDirectory.Create("meshd-process");
+        var configDir = Path.Combine(TempDirectory.Create("meshd-process"), "later");
+        var meshd = Path.Combine(AppContext.BaseDirectory, "Meshd.dll");
+        string[] args = ["--default-signal=INT", "dotnet", meshd, "--bind-address", "127.0.0.1", "--data-dir", dataDir,
+            "--xds-port", "0", "--xds-tls-port", "0", "--ca-port", "0", "--galley-port", "0",
+            "--mixer-port", "0", "--webhook-port", "0", "--monitoring-port", "0",
+            "--config-dir", configDir, "--wait-for-config-dir"];
+        await using var process = ProcessRunner.Start("env", args);
+
+        var portsFile = Path.Combine(dataDir, "ports.json");
+        await Eventually.TrueAsync(() => File.Exists(portsFile) || process.HasExited, Deadline, "ports.json");
+        Assert.False(process.HasExited, process.Output);
+        var ports = JsonSerializer.Deserialize<Dictionary<string, int>>(await File.ReadAllTextAsync(portsFile))!;
+        Directory.CreateDirectory(configDir);
+        await File.WriteAllTextAsync(Path.Combine(configDir, "vs.yaml"), ConfigYaml.VirtualService("reviews", "reviews"));
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var objectCount = await Eventually.ValueAsync(
+            async () => JsonDocument.Parse(await http.GetStringAsync(new Uri($"http://127.0.0.1:{ports["monitoring"]}/debug/configz"))).RootElement.GetProperty("objectCount").GetInt32(),
+            count => count == 1,
+            Deadline,
+            "the VirtualService written after start in /debug/configz");
+        Assert.Equal(1, objectCount);
+
+        process.Signal("INT");
+        Assert.Equal(0, await process.WaitForExitAsync(Deadline));
+    }
 }

@@ -1,4 +1,3 @@
-using ControlPlane.Galley.Snapshots;
 using ControlPlane.Shared.Config;
 using Microsoft.Extensions.Hosting;
 
@@ -8,7 +7,7 @@ namespace ControlPlane.Galley.Distribution;
 /// Feeds every config snapshot Galley publishes into the xDS cache its distribution server
 /// serves, from the first one on, for as long as the host runs.
 /// </summary>
-internal sealed class GalleyDistributionPublisher(GalleySnapshotStore store, GalleyDistributionCache distribution) : IHostedService
+internal sealed class GalleyDistributionPublisher(IConfigSnapshotSource store, GalleyDistributionCache distribution) : IHostedService
 {
     private readonly ConfigXdsSnapshotBuilder _builder = new();
     private IDisposable? _subscription;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ControlPlane.Galley.Analysis;
-using ControlPlane.Galley.Validation;
+using ControlPlane.Shared.Config.Validation;
 using ControlPlane.Shared.Config;
 using ControlPlane.Shared.Config.Loading;
 

@@ -5,19 +5,19 @@ using ControlPlane.Shared.Xds.Server;
 namespace ControlPlane.Pilot.Debug;
 
 /// <summary>
-/// The resource sets each stream was last served per type (the newest two versions), so
-/// <c>/debug/config_dump</c> can show what a client has: the set at the version it acknowledged.
-/// Holds references to shared sets only. Forgets a stream when it closes.
+/// The resource sets each stream was last sent per type (the newest two versions), as the xDS
+/// server reports its sends, so <c>/debug/config_dump</c> can show what a client has: the set at
+/// the version it acknowledged. Holds references to shared sets only. Forgets a stream when it closes.
 /// </summary>
 internal sealed class ServedResourceLog : IXdsStreamObserver
 {
     private readonly ConcurrentDictionary<(long Stream, string Type), (XdsResourceSet? Previous, XdsResourceSet Latest)> _served = new();
 
-    public void Record(XdsStreamContext stream, string typeUrl, XdsResourceSet set) =>
+    void IXdsStreamObserver.ResponseSent(XdsStreamContext stream, XdsSentResponse response) =>
         _served.AddOrUpdate(
-            (stream.StreamId, typeUrl),
-            _ => (null, set),
-            (_, current) => current.Latest.Version == set.Version ? current : (current.Latest, set));
+            (stream.StreamId, response.TypeUrl),
+            _ => (null, response.Set),
+            (_, current) => current.Latest.Version == response.Set.Version ? current : (current.Latest, response.Set));
 
     /// <summary>The set of a stream and type at <paramref name="version"/>, if still remembered.</summary>
     public XdsResourceSet? Find(long streamId, string typeUrl, string version) =>

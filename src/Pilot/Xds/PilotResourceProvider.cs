@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
-using ControlPlane.Pilot.Debug;
 using ControlPlane.Pilot.Model;
 using ControlPlane.Pilot.Xds.Generation;
 using ControlPlane.Shared.Identity;
@@ -20,14 +19,11 @@ internal sealed class PilotResourceProvider : IXdsResourceProvider
     private readonly FrozenDictionary<string, IXdsGenerator> _generators;
     private State _state;
 
-    private readonly ServedResourceLog? _served;
-
     // A stream's node never changes, so its generation view is read once, not on every push of every type.
     private readonly ConditionalWeakTable<XdsStreamContext, ProxyInfo> _proxies = new();
 
-    public PilotResourceProvider(IEnumerable<IXdsGenerator> generators, ServedResourceLog? served = null, MeshIdentityOptions? identity = null)
+    public PilotResourceProvider(IEnumerable<IXdsGenerator> generators, MeshIdentityOptions? identity = null)
     {
-        _served = served;
         _generators = generators.ToFrozenDictionary(g => g.TypeUrl, StringComparer.Ordinal);
         _state = new State(identity is null ? MeshSnapshot.Empty : MeshSnapshot.EmptyFor(identity), _generators.Keys.ToFrozenDictionary(t => t, _ => new ResourceCache(), StringComparer.Ordinal));
     }
@@ -37,14 +33,19 @@ internal sealed class PilotResourceProvider : IXdsResourceProvider
     /// <summary>The snapshot resources are generated from now.</summary>
     public MeshSnapshot Snapshot => Volatile.Read(ref _state).Snapshot;
 
-    /// <summary>Serves <paramref name="snapshot"/>; returns the types whose resources may have changed, in push order.</summary>
-    public IReadOnlyList<string> Update(MeshSnapshot snapshot, IReadOnlySet<string> changedKinds)
+    /// <summary>
+    /// Serves <paramref name="snapshot"/>; returns the types whose resources may have changed, in push
+    /// order: those whose generator's <see cref="IXdsGenerator.DependsOn"/> names one of
+    /// <paramref name="changedKinds"/>, the only place that says which kinds affect which type.
+    /// Their new sets carry <paramref name="changedAt"/>, when the change first arrived.
+    /// </summary>
+    public IReadOnlyList<string> Update(MeshSnapshot snapshot, IReadOnlySet<string> changedKinds, long? changedAt = null)
     {
         var previous = Volatile.Read(ref _state);
-        var affected = AffectedTypes(changedKinds);
+        var affected = XdsTypeNames.PushOrder.Where(t => _generators.TryGetValue(t, out var g) && g.DependsOn.Overlaps(changedKinds)).ToList();
         var caches = previous.Caches.ToDictionary(
             kv => kv.Key,
-            kv => affected.Contains(kv.Key) ? new ResourceCache() : kv.Value,
+            kv => affected.Contains(kv.Key) ? new ResourceCache(changedAt) : kv.Value,
             StringComparer.Ordinal);
         Volatile.Write(ref _state, new State(snapshot, caches.ToFrozenDictionary(StringComparer.Ordinal)));
         if (affected.Count > 0)
@@ -55,20 +56,10 @@ internal sealed class PilotResourceProvider : IXdsResourceProvider
         return affected;
     }
 
-    /// <summary>The types whose generator depends on one of <paramref name="changedKinds"/>, in push order.</summary>
-    public IReadOnlyList<string> AffectedTypes(IReadOnlySet<string> changedKinds) =>
-        XdsTypeNames.PushOrder.Where(t => _generators.TryGetValue(t, out var g) && g.DependsOn.Overlaps(changedKinds)).ToList();
-
     public XdsResourceSet? GetResources(XdsStreamContext stream, string typeUrl, XdsSubscription subscription)
     {
         var request = subscription.IsWildcard ? ResourceRequest.All : new ResourceRequest(false, subscription.Names);
-        var set = Resources(_proxies.GetValue(stream, Proxy), typeUrl, request);
-        if (set is not null)
-        {
-            _served?.Record(stream, typeUrl, set);
-        }
-
-        return set;
+        return Resources(_proxies.GetValue(stream, Proxy), typeUrl, request);
     }
 
     /// <summary>
@@ -91,7 +82,7 @@ internal sealed class PilotResourceProvider : IXdsResourceProvider
             var resources = generator.Generate(proxy, state.Snapshot, request)
                 .Select(r => cache.Resource(proxy.Kind, r.Name, r.Message))
                 .ToList();
-            return new XdsResourceSet(ResourceCache.SetVersion(resources), resources);
+            return new XdsResourceSet(ResourceCache.SetVersion(resources), resources, cache.ChangedAt);
         });
     }
 

@@ -12,12 +12,16 @@ namespace ControlPlane.Pilot.Xds;
 /// (wildcard, or a set of names) is answered once. Thrown away whole when the type's inputs change.
 /// Generation depends on the client only through its <see cref="ProxyKind"/>, so that is the key.
 /// </summary>
-internal sealed class ResourceCache
+/// <param name="changedAt">When the change that made this cache's content first arrived; stamped on its sets.</param>
+internal sealed class ResourceCache(long? changedAt = null)
 {
     private readonly ConcurrentDictionary<(ProxyKind Kind, string Name), XdsResource> _resources = new();
     private readonly ConcurrentDictionary<(ProxyKind Kind, string Request), XdsResourceSet> _sets = new();
 
     public int ResourceCount => _resources.Count;
+
+    /// <summary>When the change behind this content first arrived (a <see cref="TimeProvider"/> timestamp); null for the initial empty caches.</summary>
+    public long? ChangedAt { get; } = changedAt;
 
     public XdsResourceSet GetOrAdd(ProxyKind kind, string requestKey, Func<XdsResourceSet> build) =>
         _sets.GetOrAdd((kind, requestKey), _ => build());

@@ -26,7 +26,7 @@ public static class MeshCommandLine
                 return MeshCommandLineResult.ForError($"{program}: unknown argument '{arg}'\n\n{Usage(program, flags)}");
             }
 
-            if (!arg.Contains('=', StringComparison.Ordinal))
+            if (!arg.Contains('=', StringComparison.Ordinal) && !byName[name].IsSwitch)
             {
                 if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                 {
@@ -39,6 +39,13 @@ public static class MeshCommandLine
 
         var mappings = flags.ToDictionary(f => f.Name, f => f.ConfigKey, StringComparer.Ordinal);
         return MeshCommandLineResult.ForRun(mappings);
+    }
+
+    /// <summary>The arguments with each bare switch written as <c>--name=true</c>, as the configuration system expects.</summary>
+    public static string[] ExpandSwitches(IReadOnlyList<string> args, IReadOnlyList<MeshFlag> flags)
+    {
+        var switches = flags.Where(f => f.IsSwitch).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. args.Select(a => switches.Contains(a) ? a + "=true" : a)];
     }
 
     public static string Usage(string program, IReadOnlyList<MeshFlag> flags)

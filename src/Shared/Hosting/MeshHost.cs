@@ -74,7 +74,7 @@ public static class MeshHost
             ApplicationName = typeof(MeshHost).Assembly.GetName().Name,
             Args = [],
         });
-        builder.Configuration.AddCommandLine(args, parsed.SwitchMappings!);
+        builder.Configuration.AddCommandLine(MeshCommandLine.ExpandSwitches(args, definition.AllFlags), parsed.SwitchMappings!);
 
         var registry = new MeshPortRegistry();
         // Plaintext: HTTP/2 would need prior knowledge, which neither Prometheus nor kubelet probes use.

@@ -7,9 +7,14 @@ namespace ControlPlane.Shared.Xds;
 /// </summary>
 public sealed class XdsResourceSet
 {
-    /// <summary>Creates a set; resource names must be unique.</summary>
-    public XdsResourceSet(string version, IEnumerable<XdsResource> resources)
+    /// <summary>
+    /// Creates a set; resource names must be unique. <paramref name="changedAt"/> is when the change
+    /// that made this content first reached the provider (a <see cref="TimeProvider"/> timestamp),
+    /// so an observer can time a push from the change rather than from the send; null when unknown.
+    /// </summary>
+    public XdsResourceSet(string version, IEnumerable<XdsResource> resources, long? changedAt = null)
     {
+        ChangedAt = changedAt;
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(resources);
         Version = version;
@@ -30,6 +35,9 @@ public sealed class XdsResourceSet
 
     /// <summary>The version of the whole set.</summary>
     public string Version { get; }
+
+    /// <summary>When the change behind this content first arrived (a <see cref="TimeProvider"/> timestamp); null when unknown.</summary>
+    public long? ChangedAt { get; }
 
     /// <summary>The resources by name.</summary>
     public IReadOnlyDictionary<string, XdsResource> Resources { get; }

@@ -32,6 +32,24 @@ public sealed class SubscriptionRegistrationTests
     }
 
     [Fact]
+    public async Task AddGalleyConfigSubscription_AFileEdited_TheConsumersSnapshotCarriesOnlyTheKindThatChanged()
+    {
+        var dir = TempDirectory.Create("consumer");
+        await File.WriteAllTextAsync(Path.Combine(dir, "a.yaml"), ConfigYaml.VirtualService("reviews", "reviews"));
+        await File.WriteAllTextAsync(Path.Combine(dir, "b.yaml"), ConfigYaml.Service("reviews"));
+        await using var galley = await TestHost.StartAsync(GalleyHost.Definition, "--config-dir", dir);
+        await using var consumer = await TestHost.StartAsync(Consumer($"127.0.0.1:{galley.Ports.BoundPort(MeshPort.Galley)}"));
+        var source = consumer.App.Services.GetRequiredService<IConfigSnapshotSource>();
+        await Eventually.TrueAsync(() => source.Current.Version >= 1, Wait, "the consumer's first snapshot");
+        Assert.Equal(["Service", "VirtualService"], source.Current.ChangedKinds!.Order(StringComparer.Ordinal));
+
+        await File.WriteAllTextAsync(Path.Combine(dir, "a.yaml"), ConfigYaml.VirtualService("reviews", "ratings"));
+        await Eventually.TrueAsync(() => source.Current.Objects.Any(o => o.Spec.ToString()!.Contains("ratings", StringComparison.Ordinal)), Wait, "the edit at the consumer");
+
+        Assert.Equal(["VirtualService"], source.Current.ChangedKinds);
+    }
+
+    [Fact]
     public async Task AddGalleyConfigSubscription_NoGalleyListening_ConsumerIsNotReady()
     {
         using var unused = new TcpListener(IPAddress.Loopback, 0);

@@ -1,4 +1,4 @@
-using ControlPlane.Galley.Validation;
+using ControlPlane.Shared.Config.Validation;
 using ControlPlane.Shared.Config;
 using ControlPlane.Shared.Hosting;
 using ControlPlane.TestSupport;

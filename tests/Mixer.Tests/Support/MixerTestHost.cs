@@ -3,6 +3,7 @@ using ControlPlane.Shared.Hosting;
 using ControlPlane.TestSupport;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ControlPlane.Mixer.Tests.Support;
 
@@ -41,13 +42,13 @@ internal sealed class MixerTestHost : IAsyncDisposable
             MixerRegistration.Flags,
             builder =>
             {
-                builder.Services.AddSingleton<IConfigSnapshotSource>(config);
                 if (time is not null)
                 {
                     builder.Services.AddSingleton(time);
                 }
 
                 builder.AddMixer();
+                builder.Services.Replace(ServiceDescriptor.Singleton<IConfigSnapshotSource>(config));
             },
             app => app.MapMixer());
         return new MixerTestHost(await TestHost.StartAsync(definition, args), config);

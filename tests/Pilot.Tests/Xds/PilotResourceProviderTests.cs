@@ -47,7 +47,7 @@ public sealed class PilotResourceProviderTests
         var endpoints = provider.Resources(First, XdsTypeUrls.ClusterLoadAssignment, ResourceRequest.All)!.Resources[Cluster];
         changes.Clear();
 
-        Apply(provider, Config("10.0.0.2", "v1"), 2, before);
+        Apply(provider, Config("10.0.0.2", "v1"), 2, before, "WorkloadEntry");
 
         Assert.Equal([XdsTypeUrls.ClusterLoadAssignment], Assert.Single(changes).TypeUrls);
         Assert.Same(cluster, provider.Resources(First, XdsTypeUrls.Cluster, ResourceRequest.All)!.Resources[Cluster]);
@@ -61,7 +61,7 @@ public sealed class PilotResourceProviderTests
         var before = Apply(provider, Config("10.0.0.1", "v1"), 1);
         changes.Clear();
 
-        Apply(provider, Config("10.0.0.1", "v2"), 2, before);
+        Apply(provider, Config("10.0.0.1", "v2"), 2, before, "VirtualService");
 
         Assert.Equal([XdsTypeUrls.RouteConfiguration], Assert.Single(changes).TypeUrls);
     }
@@ -75,10 +75,16 @@ public sealed class PilotResourceProviderTests
         return provider;
     }
 
-    private static ControlPlane.Shared.Config.ConfigSnapshot Apply(PilotResourceProvider provider, string yaml, long version, ControlPlane.Shared.Config.ConfigSnapshot? previous = null)
+    /// <summary>
+    /// Serves <paramref name="yaml"/>; after <paramref name="previous"/>, as the edit that changed
+    /// <paramref name="changedKinds"/> (what the config source reports with the snapshot), else from scratch.
+    /// </summary>
+    private static ControlPlane.Shared.Config.ConfigSnapshot Apply(PilotResourceProvider provider, string yaml, long version, ControlPlane.Shared.Config.ConfigSnapshot? previous = null, params string[] changedKinds)
     {
         var config = YamlConfig.Parse(yaml, version);
-        var changed = ConfigChange.ChangedKinds(previous ?? ControlPlane.Shared.Config.ConfigSnapshot.Empty, config);
+        IReadOnlySet<string> changed = previous is null
+            ? ControlPlane.Shared.Config.ConfigKinds.All.Select(k => k.Kind).ToHashSet()
+            : changedKinds.ToHashSet();
         provider.Update(MeshSnapshotBuilder.Build(provider.Snapshot, config, changed), changed);
         return config;
     }

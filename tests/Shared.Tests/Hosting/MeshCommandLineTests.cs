@@ -46,4 +46,15 @@ public sealed class MeshCommandLineTests
         Assert.Contains("(default 9901)", result.Output, StringComparison.Ordinal);
         Assert.Contains("(default 15014)", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_ASwitchWithoutAValue_RunsAndIsReadAsTrue()
+    {
+        MeshFlag[] flags = [MeshFlags.ConfigDir, new("--wait", "Mesh:Wait", "waits", "false") { IsSwitch = true }];
+
+        var result = MeshCommandLine.Parse("test", ["--wait", "--config-dir", "x"], flags);
+
+        Assert.True(result.ShouldRun);
+        Assert.Equal(["--wait=true", "--config-dir", "x"], MeshCommandLine.ExpandSwitches(["--wait", "--config-dir", "x"], flags));
+    }
 }

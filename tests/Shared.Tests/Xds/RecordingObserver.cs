@@ -15,8 +15,8 @@ internal sealed class RecordingObserver : IXdsStreamObserver
 
     public void StreamClosed(XdsStreamContext stream, string? reason) => Events.Enqueue($"close {stream.NodeId}");
 
-    public void ResponseSent(XdsStreamContext stream, string typeUrl, string version, string nonce, int resourceCount) =>
-        Events.Enqueue($"sent {typeUrl} {version} {resourceCount}");
+    public void ResponseSent(XdsStreamContext stream, XdsSentResponse response) =>
+        Events.Enqueue($"sent {response.TypeUrl} {response.Version} {response.ResourceCount}");
 
     public void Acked(XdsStreamContext stream, string typeUrl, string version, string nonce) => Events.Enqueue($"ack {typeUrl} {version}");
 

@@ -8,8 +8,9 @@ namespace ControlPlane.Pilot.Xds.Push;
 
 /// <summary>
 /// Turns config snapshots into pushes: serves the first loaded config as soon as it exists, then
-/// debounces every newer snapshot, works out which kinds changed, rebuilds only those indexes of the
-/// mesh snapshot, and hands it to the provider, which tells the streams which types to push.
+/// debounces every newer snapshot, rebuilds only the indexes of the mesh snapshot whose kinds
+/// changed (the snapshot says which), and hands it to the provider, which tells the streams which
+/// types to push.
 /// </summary>
 /// <remarks>
 /// Snapshots arrive through <see cref="ConfigSnapshotFollower.Follow"/>, so never version 0: until
@@ -20,20 +21,21 @@ namespace ControlPlane.Pilot.Xds.Push;
 internal sealed partial class ConfigPushService(
     IConfigSnapshotSource source,
     PilotResourceProvider provider,
-    PushTimeline timeline,
+    TimeProvider time,
     IOptions<PilotOptions> options,
     ILogger<ConfigPushService> logger) : IHostedService, IDisposable
 {
+    private static readonly IReadOnlySet<string> AllKinds = ConfigKinds.All.Select(k => k.Kind).ToHashSet(StringComparer.Ordinal);
+
     private readonly Lock _gate = new();
     private PushDebouncer<PendingConfig>? _debouncer;
     private IDisposable? _subscription;
-    private ConfigSnapshot _applied = ConfigSnapshot.Empty;
+    private ConfigSnapshot _received = ConfigSnapshot.Empty;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var time = timeline.Time;
         _debouncer = new PushDebouncer<PendingConfig>(time, options.Value.DebounceQuiet, options.Value.DebounceMax, PendingConfig.Merge, Apply);
-        _subscription = source.Follow(snapshot => Received(new PendingConfig(snapshot, time.GetTimestamp())));
+        _subscription = source.Follow(Received);
         return Task.CompletedTask;
     }
 
@@ -49,12 +51,15 @@ internal sealed partial class ConfigPushService(
         _debouncer?.Dispose();
     }
 
-    private void Received(PendingConfig pending)
+    private void Received(ConfigSnapshot snapshot)
     {
+        // Follow passes snapshots one at a time and in order; a skipped version means the change is not known.
+        var pending = new PendingConfig(snapshot, snapshot.ChangedSince(_received), time.GetTimestamp());
+        _received = snapshot;
         if (provider.Snapshot.Version == 0)
         {
             // The first world is pushed at once: nothing is served yet, so there is nothing to batch with.
-            Apply(pending);
+            Apply(pending with { ChangedKinds = null });
         }
         else
         {
@@ -66,16 +71,14 @@ internal sealed partial class ConfigPushService(
     {
         lock (_gate)
         {
-            var changed = ConfigChange.ChangedKinds(_applied, pending.Config);
-            _applied = pending.Config;
+            var changed = pending.ChangedKinds ?? AllKinds;
             if (changed.Count == 0 && provider.Snapshot.Version > 0)
             {
                 return;
             }
 
             var snapshot = MeshSnapshotBuilder.Build(provider.Snapshot, pending.Config, changed);
-            timeline.Record(provider.AffectedTypes(changed), pending.FirstSeenTimestamp);
-            var types = provider.Update(snapshot, changed);
+            var types = provider.Update(snapshot, changed, pending.FirstSeenTimestamp);
             LogPush(snapshot.Version, pending.Config.Version, string.Join(",", changed.Order(StringComparer.Ordinal)), string.Join(",", types.Select(Generation.XdsTypeNames.ShortName)));
         }
     }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using ControlPlane.Pilot.Xds.Generation;
 using ControlPlane.Shared.Xds;
 using ControlPlane.Shared.Xds.Server;
-using Microsoft.Extensions.Logging;
 using Prometheus;
 
 namespace ControlPlane.Pilot.Xds.Push;
@@ -11,24 +10,23 @@ namespace ControlPlane.Pilot.Xds.Push;
 /// Pilot's view of its streams, with Istio's metric names: <c>pilot_xds</c> (connected clients),
 /// <c>pilot_xds_pushes</c> (responses by type), <c>pilot_xds_push_time</c> (change to response
 /// queued), <c>pilot_proxy_convergence_time</c> (change to ACK), <c>pilot_total_xds_rejects</c>
-/// (NACKs, each also logged with the client's message). A response that answers a new
-/// subscription rather than a change is timed from the request.
+/// (NACKs; the xDS server logs each with the client's message). A push is timed from the change
+/// behind the set it sent (<see cref="XdsResourceSet.ChangedAt"/>); a response that answers a new
+/// subscription rather than a change, from the request.
 /// </summary>
-internal sealed partial class PilotXdsObserver : IXdsStreamObserver
+internal sealed class PilotXdsObserver : IXdsStreamObserver
 {
     private readonly Gauge _clients;
     private readonly Counter _pushes;
     private readonly Histogram _pushTime;
     private readonly Histogram _convergence;
     private readonly Counter _rejects;
-    private readonly PushTimeline _timeline;
-    private readonly ILogger<PilotXdsObserver> _logger;
+    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(long Stream, string Type), Pending> _pending = new();
 
-    public PilotXdsObserver(IMetricFactory metrics, PushTimeline timeline, ILogger<PilotXdsObserver> logger)
+    public PilotXdsObserver(IMetricFactory metrics, TimeProvider time)
     {
-        _timeline = timeline;
-        _logger = logger;
+        _time = time;
         var buckets = new[] { .01, .1, .5, 1, 3, 5, 10, 20, 30 };
         _clients = metrics.CreateGauge("pilot_xds", "Number of endpoints connected to this pilot using XDS.");
         _pushes = metrics.CreateCounter("pilot_xds_pushes", "Pilot build and send errors for lds, rds, cds and eds.", ["type"]);
@@ -49,20 +47,20 @@ internal sealed partial class PilotXdsObserver : IXdsStreamObserver
     }
 
     void IXdsStreamObserver.RequestReceived(XdsStreamContext stream, string typeUrl) =>
-        _pending.AddOrUpdate((stream.StreamId, typeUrl), _ => new Pending(_timeline.Time.GetTimestamp(), null), (_, p) => p.Version is null ? new Pending(_timeline.Time.GetTimestamp(), null) : p);
+        _pending.AddOrUpdate((stream.StreamId, typeUrl), _ => new Pending(_time.GetTimestamp(), null), (_, p) => p.Version is null ? new Pending(_time.GetTimestamp(), null) : p);
 
-    void IXdsStreamObserver.ResponseSent(XdsStreamContext stream, string typeUrl, string version, string nonce, int resourceCount)
+    void IXdsStreamObserver.ResponseSent(XdsStreamContext stream, XdsSentResponse response)
     {
-        var now = _timeline.Time.GetTimestamp();
-        var key = (stream.StreamId, typeUrl);
-        var changedAt = _timeline.ChangedAt(typeUrl);
+        var now = _time.GetTimestamp();
+        var key = (stream.StreamId, response.TypeUrl);
+        var changedAt = response.Set.ChangedAt;
         var requestedAt = _pending.TryGetValue(key, out var pending) ? pending.Since : now;
         // A push caused by a change is timed from the change; the first answer to a request from the request.
         var since = changedAt is { } c && c > requestedAt ? c : requestedAt;
-        _pending[key] = new Pending(since, version);
-        var type = XdsTypeNames.ShortName(typeUrl).ToLowerInvariant();
+        _pending[key] = new Pending(since, response.Version);
+        var type = XdsTypeNames.ShortName(response.TypeUrl).ToLowerInvariant();
         _pushes.WithLabels(type).Inc();
-        _pushTime.WithLabels(type).Observe(_timeline.Time.GetElapsedTime(since, now).TotalSeconds);
+        _pushTime.WithLabels(type).Observe(_time.GetElapsedTime(since, now).TotalSeconds);
     }
 
     void IXdsStreamObserver.Acked(XdsStreamContext stream, string typeUrl, string version, string nonce)
@@ -70,20 +68,14 @@ internal sealed partial class PilotXdsObserver : IXdsStreamObserver
         var key = (stream.StreamId, typeUrl);
         if (_pending.TryGetValue(key, out var pending) && pending.Version == version)
         {
-            var now = _timeline.Time.GetTimestamp();
-            _convergence.Observe(_timeline.Time.GetElapsedTime(pending.Since, now).TotalSeconds);
+            var now = _time.GetTimestamp();
+            _convergence.Observe(_time.GetElapsedTime(pending.Since, now).TotalSeconds);
             _pending[key] = new Pending(now, null);
         }
     }
 
-    void IXdsStreamObserver.Nacked(XdsStreamContext stream, string typeUrl, string version, string nonce, string errorMessage)
-    {
+    void IXdsStreamObserver.Nacked(XdsStreamContext stream, string typeUrl, string version, string nonce, string errorMessage) =>
         _rejects.WithLabels(XdsTypeNames.ShortName(typeUrl).ToLowerInvariant()).Inc();
-        LogNack(stream.NodeId, XdsTypeNames.ShortName(typeUrl), version, errorMessage);
-    }
-
-    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Client {NodeId} rejected {Type} version {Version}: {Error}")]
-    private partial void LogNack(string nodeId, string type, string version, string error);
 
     private sealed record Pending(long Since, string? Version);
 }

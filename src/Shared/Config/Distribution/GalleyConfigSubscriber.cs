@@ -26,6 +26,7 @@ public sealed partial class GalleyConfigSubscriber : IConfigSnapshotSource, IAsy
     private readonly ILogger _logger;
     private readonly Dictionary<string, SortedDictionary<string, object>> _byType = new(StringComparer.Ordinal);
     private readonly DecodedResources _decoded = new();
+    private readonly HashSet<string> _changedKinds = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private List<Action<ConfigSnapshot>> _subscribers = [];
     private ConfigSnapshot _current = ConfigSnapshot.Empty;
@@ -120,13 +121,24 @@ public sealed partial class GalleyConfigSubscriber : IConfigSnapshotSource, IAsy
 
             foreach (var name in update.Removed)
             {
-                objects.Remove(name);
+                if (objects.Remove(name, out var removed))
+                {
+                    _changedKinds.Add(KindOf(removed));
+                }
+
                 _decoded.Remove(update.TypeUrl, name);
             }
 
             foreach (var resource in update.Upserted)
             {
-                objects[resource.Name] = _decoded.Get(update.TypeUrl, resource.Name, resource.Body);
+                // Unchanged bytes decode to the very object held (a state-of-the-world response resends them all).
+                var decoded = _decoded.Get(update.TypeUrl, resource.Name, resource.Body);
+                if (!objects.TryGetValue(resource.Name, out var held) || !ReferenceEquals(held, decoded))
+                {
+                    _changedKinds.Add(KindOf(decoded));
+                }
+
+                objects[resource.Name] = decoded;
             }
 
             if (_byType.Count < ConfigResourceCodec.TypeUrls.Count)
@@ -137,7 +149,9 @@ public sealed partial class GalleyConfigSubscriber : IConfigSnapshotSource, IAsy
             snapshot = new ConfigSnapshot(
                 Current.Version + 1,
                 [.. ConfigResourceCodec.TypeUrls.SelectMany(t => _byType[t].Values.OfType<ConfigObject>())],
-                [.. _byType[ConfigResourceCodec.KubernetesTypeUrl].Values.OfType<KubernetesObject>()]);
+                [.. _byType[ConfigResourceCodec.KubernetesTypeUrl].Values.OfType<KubernetesObject>()],
+                _changedKinds.ToHashSet(StringComparer.Ordinal));
+            _changedKinds.Clear();
             Volatile.Write(ref _current, snapshot);
             subscribers = _subscribers;
             LogSnapshot(snapshot.Version, snapshot.Objects.Count, snapshot.KubernetesObjects.Count, update.TypeUrl, update.Version);
@@ -158,6 +172,8 @@ public sealed partial class GalleyConfigSubscriber : IConfigSnapshotSource, IAsy
 
         _synced.TrySetResult();
     }
+
+    private static string KindOf(object decoded) => decoded is ConfigObject config ? config.Kind.Kind : ((KubernetesObject)decoded).Kind;
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Debug, Message = "Config snapshot {Version} from Galley: {Objects} Istio objects, {KubernetesObjects} Kubernetes objects (after {TypeUrl} version {XdsVersion})")]
     private partial void LogSnapshot(long version, int objects, int kubernetesObjects, string typeUrl, string xdsVersion);

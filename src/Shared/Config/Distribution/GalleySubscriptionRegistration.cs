@@ -1,5 +1,4 @@
 using ControlPlane.Shared.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -8,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace ControlPlane.Shared.Config.Distribution;
 
 /// <summary>
-/// How standalone Pilot and Mixer get config: <c>services.AddGalleyConfigSubscription(address)</c>
-/// when <c>--galley-address HOST:PORT</c> is given (in Meshd, Galley registers the source itself).
+/// How standalone Pilot and Mixer get config from a Galley: <c>services.AddGalleyConfigSubscription(address)</c>,
+/// called by <see cref="Sources.ConfigSourceRegistration"/> when it chooses <c>--galley-address HOST:PORT</c>.
 /// </summary>
 public static class GalleySubscriptionRegistration
 {
@@ -31,26 +30,6 @@ public static class GalleySubscriptionRegistration
         services.AddHostedService<SubscriberLifetime>();
         services.AddHealthChecks().AddCheck<SubscriberReadiness>("galley-subscription", tags: [MonitoringEndpoints.ReadinessTag]);
         return services;
-    }
-
-    /// <summary>
-    /// Subscribes to Galley when <c>--galley-address</c> is set, once however many services ask
-    /// (standalone Pilot and Mixer both call this); returns whether config comes from Galley.
-    /// </summary>
-    public static bool TryAddGalleyConfigSubscription(this IServiceCollection services, IConfiguration configuration)
-    {
-        var address = configuration[GalleyAddressFlag.ConfigKey];
-        if (string.IsNullOrWhiteSpace(address))
-        {
-            return false;
-        }
-
-        if (!services.Any(d => d.ServiceType == typeof(GalleyConfigSubscriber)))
-        {
-            services.AddGalleyConfigSubscription(address);
-        }
-
-        return true;
     }
 
     /// <summary><c>HOST:PORT</c> (plaintext HTTP/2) or a full <c>http://</c> / <c>https://</c> URL.</summary>

@@ -171,7 +171,7 @@ internal sealed class DeltaStreamSession(XdsStreamSessionDeps deps, long streamI
 
         state.Answered = true;
         state.AddPending(response.Nonce, set.Version);
-        Deps.Observer.ResponseSent(context, typeUrl, set.Version, response.Nonce, updated.Count);
+        Deps.Observer.ResponseSent(context, new XdsSentResponse(typeUrl, set.Version, response.Nonce, set, updated.Count));
         return [response];
     }
 }

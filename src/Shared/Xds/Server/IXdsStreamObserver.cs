@@ -27,8 +27,8 @@ public interface IXdsStreamObserver
     {
     }
 
-    /// <summary>A response was queued for the stream.</summary>
-    void ResponseSent(XdsStreamContext stream, string typeUrl, string version, string nonce, int resourceCount)
+    /// <summary>A response was queued for the stream: what the client is sent, as sent.</summary>
+    void ResponseSent(XdsStreamContext stream, XdsSentResponse response)
     {
     }
 

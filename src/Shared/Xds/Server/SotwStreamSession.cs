@@ -111,7 +111,7 @@ internal sealed class SotwStreamSession(XdsStreamSessionDeps deps, long streamId
         state.LastNonce = response.Nonce;
         state.LastVersion = set.Version;
         state.LastSent = sent;
-        Deps.Observer.ResponseSent(context, typeUrl, set.Version, response.Nonce, selected.Count);
+        Deps.Observer.ResponseSent(context, new XdsSentResponse(typeUrl, set.Version, response.Nonce, set, selected.Count));
         return [response];
     }
 }

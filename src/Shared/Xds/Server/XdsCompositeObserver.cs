@@ -35,11 +35,11 @@ internal sealed class XdsCompositeObserver(IReadOnlyList<IXdsStreamObserver> obs
         }
     }
 
-    public void ResponseSent(XdsStreamContext stream, string typeUrl, string version, string nonce, int resourceCount)
+    public void ResponseSent(XdsStreamContext stream, XdsSentResponse response)
     {
         foreach (var o in observers)
         {
-            o.ResponseSent(stream, typeUrl, version, nonce, resourceCount);
+            o.ResponseSent(stream, response);
         }
     }
 

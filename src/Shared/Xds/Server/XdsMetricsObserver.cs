@@ -30,8 +30,8 @@ public sealed class XdsMetricsObserver : IXdsStreamObserver
 
     void IXdsStreamObserver.StreamClosed(XdsStreamContext stream, string? reason) => _streams.WithLabels(Label(stream.Protocol)).Dec();
 
-    void IXdsStreamObserver.ResponseSent(XdsStreamContext stream, string typeUrl, string version, string nonce, int resourceCount) =>
-        _pushes.WithLabels(typeUrl).Inc();
+    void IXdsStreamObserver.ResponseSent(XdsStreamContext stream, XdsSentResponse response) =>
+        _pushes.WithLabels(response.TypeUrl).Inc();
 
     void IXdsStreamObserver.Acked(XdsStreamContext stream, string typeUrl, string version, string nonce) => _acks.WithLabels(typeUrl).Inc();
 

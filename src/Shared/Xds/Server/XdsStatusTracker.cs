@@ -28,8 +28,8 @@ public sealed class XdsStatusTracker(TimeProvider time) : IXdsStreamObserver
     void IXdsStreamObserver.SubscriptionChanged(XdsStreamContext stream, string typeUrl, XdsSubscription subscription) =>
         Update(stream, typeUrl, t => t with { Subscription = subscription });
 
-    void IXdsStreamObserver.ResponseSent(XdsStreamContext stream, string typeUrl, string version, string nonce, int resourceCount) =>
-        Update(stream, typeUrl, t => t with { SentVersion = version, SentNonce = nonce, Pushes = t.Pushes + 1 });
+    void IXdsStreamObserver.ResponseSent(XdsStreamContext stream, XdsSentResponse response) =>
+        Update(stream, response.TypeUrl, t => t with { SentVersion = response.Version, SentNonce = response.Nonce, Pushes = t.Pushes + 1 });
 
     void IXdsStreamObserver.Acked(XdsStreamContext stream, string typeUrl, string version, string nonce) =>
         Update(stream, typeUrl, t => t with { AckedVersion = version, Acks = t.Acks + 1 });

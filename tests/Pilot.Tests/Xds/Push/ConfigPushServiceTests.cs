@@ -85,7 +85,7 @@ public sealed class ConfigPushServiceTests
         var clock = new FakeTimeProvider();
         var provider = new PilotResourceProvider([new ClusterGenerator(), new EndpointGenerator(), new ListenerGenerator(), new RouteGenerator()]);
         var options = Options.Create(new PilotOptions { DebounceQuiet = TimeSpan.FromMilliseconds(100), DebounceMax = TimeSpan.FromSeconds(1) });
-        var service = new ConfigPushService(source, provider, new PushTimeline(clock), options, NullLogger<ConfigPushService>.Instance);
+        var service = new ConfigPushService(source, provider, clock, options, NullLogger<ConfigPushService>.Instance);
         return (service, provider, clock);
     }
 
