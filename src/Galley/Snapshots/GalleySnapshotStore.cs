@@ -1,5 +1,6 @@
 using ControlPlane.Shared.Config;
 using Microsoft.Extensions.Logging;
+using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Galley.Snapshots;
 
@@ -84,7 +85,7 @@ internal sealed partial class GalleySnapshotStore(ILogger<GalleySnapshotStore> l
         while (Interlocked.CompareExchange(ref _subscribers, after, before) != before);
     }
 
-    [LoggerMessage(EventId = 120, Level = LogLevel.Error, Message = "A config snapshot subscriber failed on version {Version}")]
+    [LoggerMessage(EventId = LogEventIds.GalleySnapshots + 1, Level = LogLevel.Error, Message = "A config snapshot subscriber failed on version {Version}")]
     private partial void SubscriberFailed(long version, Exception exception);
 
     private sealed class ImmutableSubscribers(Action<ConfigSnapshot>[] items)

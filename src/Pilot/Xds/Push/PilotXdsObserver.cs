@@ -4,6 +4,7 @@ using ControlPlane.Shared.Xds;
 using ControlPlane.Shared.Xds.Server;
 using Microsoft.Extensions.Logging;
 using Prometheus;
+using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Pilot.Xds.Push;
 
@@ -82,7 +83,7 @@ internal sealed partial class PilotXdsObserver : IXdsStreamObserver
         LogNack(stream.NodeId, XdsTypeNames.ShortName(typeUrl), version, errorMessage);
     }
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Client {NodeId} rejected {Type} version {Version}: {Error}")]
+    [LoggerMessage(EventId = LogEventIds.PilotPush + 10, Level = LogLevel.Warning, Message = "Client {NodeId} rejected {Type} version {Version}: {Error}")]
     private partial void LogNack(string nodeId, string type, string version, string error);
 
     private sealed record Pending(long Since, string? Version);
