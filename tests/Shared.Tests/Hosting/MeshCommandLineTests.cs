@@ -46,4 +46,33 @@ public sealed class MeshCommandLineTests
         Assert.Contains("(default 9901)", result.Output, StringComparison.Ordinal);
         Assert.Contains("(default 15014)", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_ValuesInBothForms_BecomeSettingsUnderTheirConfigurationKeys()
+    {
+        var result = MeshCommandLine.Parse("galley", ["--galley-port", "0", "--data-dir=/tmp/d", "--galley-port", "9"], Flags);
+
+        Assert.Equal("9", result.Setting("Ports:galley"));
+        Assert.Equal("/tmp/d", result.Setting("Mesh:DataDir"));
+        Assert.Null(result.Setting("Mesh:BindAddress"));
+    }
+
+    [Fact]
+    public void Parse_UnknownFlag_IsOneErrorLinePointingToHelp()
+    {
+        var result = MeshCommandLine.Parse("galley", ["--bogus"], Flags);
+
+        Assert.Equal("galley: error: unknown argument '--bogus' (run 'galley --help' for the flags)", result.Output);
+        Assert.Equal("unknown argument '--bogus'", result.Error);
+    }
+
+    [Fact]
+    public void Parse_Help_DocumentsTheExitCodes()
+    {
+        var result = MeshCommandLine.Parse("galley", ["--help"], Flags);
+
+        Assert.Contains("exit codes:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1  failed to start", result.Output, StringComparison.Ordinal);
+        Assert.Contains("2  usage error", result.Output, StringComparison.Ordinal);
+    }
 }
