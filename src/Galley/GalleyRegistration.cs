@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Prometheus;
 
 namespace ControlPlane.Galley;
@@ -47,7 +48,8 @@ public static class GalleyRegistration
     public static IServiceCollection AddGalleyFileSource(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IConfigValidator>(sp => new MeteredConfigValidator(new ConfigValidator(), sp.GetRequiredService<IMetricFactory>()));
-        services.Configure<FileSourceOptions>(configuration.GetSection(FileSourceOptions.Section));
+        services.AddOptions<FileSourceOptions>().Bind(configuration.GetSection(FileSourceOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileSourceOptions>, FileSourceOptionsValidator>());
         services.TryAddSingleton<IConfigFileLoader, ConfigLoaderFileLoader>();
         services.AddSingleton<GalleySnapshotStore>();
         services.AddSingleton<IConfigSnapshotSource>(sp => sp.GetRequiredService<GalleySnapshotStore>());

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ControlPlane.Pilot;
 
@@ -22,8 +23,8 @@ public static class PilotRegistration
     [
         MeshPort.Xds.ToFlag(),
         GalleySubscriptionRegistration.GalleyAddressFlag,
-        new("--debounce-quiet", "Pilot:DebounceQuiet", "quiet period before a push (TimeSpan)", "00:00:00.100"),
-        new("--debounce-max", "Pilot:DebounceMax", "longest a change waits for its push (TimeSpan)", "00:00:01"),
+        MeshFlag.ForOption<PilotOptions>("--debounce-quiet", PilotOptions.Section, nameof(PilotOptions.DebounceQuiet), "quiet period before a push ([d.]hh:mm:ss[.fff])"),
+        MeshFlag.ForOption<PilotOptions>("--debounce-max", PilotOptions.Section, nameof(PilotOptions.DebounceMax), "longest a change waits for its push ([d.]hh:mm:ss[.fff])"),
     ];
 
     /// <summary>
@@ -35,7 +36,8 @@ public static class PilotRegistration
     {
         builder.MeshPorts().Add(MeshPort.Xds, HttpProtocols.Http2);
         var services = builder.Services;
-        services.AddOptions<PilotOptions>().Bind(builder.Configuration.GetSection(PilotOptions.Section));
+        services.AddOptions<PilotOptions>().Bind(builder.Configuration.GetSection(PilotOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PilotOptions>, PilotOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddGalleyConfigSubscription(builder.Configuration);
         if (!services.Any(d => d.ServiceType == typeof(IConfigSnapshotSource)))

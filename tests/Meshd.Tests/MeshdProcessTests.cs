@@ -109,6 +109,20 @@ public sealed class MeshdProcessTests
         Assert.Contains("--log-level: 'Loud' is not one of", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--debounce-quiet", "-0:00:01", "--debounce-quiet: -00:00:01 is negative")]
+    [InlineData("--debounce-quiet", "100ms", "--debounce-quiet: '100ms' is not a duration")]
+    [InlineData("--max-cert-ttl", "365d", "--max-cert-ttl: 365.00:00:00 must be positive and at most 90 days")]
+    public async Task Meshd_InvalidOptionValue_ExitsWith2WithOneLineNamingTheFlag(string flag, string value, string expected)
+    {
+        var (exitCode, output) = await ProcessRunner.RunAsync("dotnet", [MeshdDll, .. FreePorts(TempDirectory.Create("meshd-option")), flag, value], Deadline);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(Lines(output), l => l.Contains("error:", StringComparison.Ordinal));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        AssertNoStackTraceOrNoise(output);
+    }
+
     [Fact]
     public async Task Meshd_StartupFailureWithLogLevelDebug_PrintsTheStackTraceAfterTheLine()
     {

@@ -41,6 +41,11 @@ public static class MeshCommandLine
                 value = args[++i];
             }
 
+            if (flag.Check(value) is { } problem)
+            {
+                return Error(program, problem);
+            }
+
             settings[flag.ConfigKey] = value;
         }
 
