@@ -65,6 +65,11 @@ public sealed class MeshdProcessTests
         Assert.Contains("--monitoring-port", output, StringComparison.Ordinal);
         Assert.Contains("exit codes:", output, StringComparison.Ordinal);
         Assert.Contains("2  usage error", output, StringComparison.Ordinal);
+        Assert.Contains("Pilot xDS over TLS (reserved, not served yet)", output, StringComparison.Ordinal);
+        Assert.Contains("Galley's validating admission webhook", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("injection", output, StringComparison.Ordinal);
+        Assert.Contains("--debounce-quiet", output, StringComparison.Ordinal);
+        Assert.Contains("(default 0:00:00.1)", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -64,12 +64,16 @@ public static class MeshCommandLine
         foreach (var flag in flags)
         {
             var defaultText = flag.DefaultValue is null ? string.Empty : $" (default {flag.DefaultValue})";
-            text.Append("  ").Append(flag.Name.PadRight(width)).Append(flag.Description).Append(defaultText).Append('\n');
+            text.Append("  ").Append(flag.Name.PadRight(width)).Append(SentenceCase(flag.Description)).Append(defaultText).Append('\n');
         }
 
         text.Append('\n').Append(MeshExitCodes.Help);
         return text.ToString();
     }
+
+    /// <summary>Help lines start with a capital, whoever wrote the description.</summary>
+    private static string SentenceCase(string text) =>
+        text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 
     private static MeshCommandLineResult Error(string program, string error) =>
         MeshCommandLineResult.ForError(error, ErrorLine(program, error));
