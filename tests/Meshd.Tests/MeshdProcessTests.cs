@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using ControlPlane.TestSupport;
 
@@ -75,7 +73,8 @@ public sealed class MeshdProcessTests
     [Fact]
     public async Task Meshd_PortAlreadyInUse_ExitsWith1WithOneLineNamingTheFlagAndPortZero()
     {
-        using var holder = HoldAPort(out var busy);
+        using var port = new BusyPort();
+        var busy = port.Number;
 
         var (exitCode, output) = await ProcessRunner.RunAsync("dotnet", [MeshdDll, .. FreePorts(TempDirectory.Create("meshd-busy")), "--mixer-port", busy], Deadline);
 
@@ -131,7 +130,8 @@ public sealed class MeshdProcessTests
     [Fact]
     public async Task Meshd_StartupFailureWithLogLevelDebug_PrintsTheStackTraceAfterTheLine()
     {
-        using var holder = HoldAPort(out var busy);
+        using var port = new BusyPort();
+        var busy = port.Number;
 
         var (exitCode, output) = await ProcessRunner.RunAsync(
             "dotnet", [MeshdDll, .. FreePorts(TempDirectory.Create("meshd-busy")), "--galley-port", busy, "--log-level", "Debug"], Deadline);
@@ -139,15 +139,6 @@ public sealed class MeshdProcessTests
         Assert.Equal(1, exitCode);
         Assert.Contains($"meshd: error: --galley-port {busy}", output, StringComparison.Ordinal);
         Assert.Contains("   at ", output, StringComparison.Ordinal);
-    }
-
-    /// <summary>Listens on a free loopback port, so that Meshd finds it taken.</summary>
-    private static TcpListener HoldAPort(out string port)
-    {
-        var holder = new TcpListener(IPAddress.Loopback, 0);
-        holder.Start();
-        port = ((IPEndPoint)holder.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
-        return holder;
     }
 
     private static string MeshdDll => Path.Combine(AppContext.BaseDirectory, "Meshd.dll");
