@@ -25,6 +25,6 @@ internal sealed partial class AuthorizationPolicyWatcher(IConfigSnapshotSource s
     [LoggerMessage(EventId = LogEventIds.MixerAuthorization + 1, Level = LogLevel.Warning, Message = "AuthorizationPolicy problem ({Level}): {Diagnostic}")]
     private static partial void LogDiagnostic(ILogger logger, DiagnosticLevel level, string diagnostic);
 
-    [LoggerMessage(EventId = LogEventIds.MixerAuthorization + 2, Level = LogLevel.Information, Message = "authorization config version {Version} applied: {Policies} policies")]
+    [LoggerMessage(EventId = LogEventIds.MixerAuthorization + 2, Level = LogLevel.Information, Message = "Authorization config version {Version} applied: {Policies} policies")]
     private static partial void LogApplied(ILogger logger, long version, int policies);
 }

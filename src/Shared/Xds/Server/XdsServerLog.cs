@@ -11,10 +11,10 @@ internal static partial class XdsServerLog
     [LoggerMessage(EventId = LogEventIds.XdsServer + 2, Level = LogLevel.Debug, Message = "xDS stream {StreamId} closed: {Reason}")]
     public static partial void StreamClosed(ILogger logger, long streamId, string reason);
 
-    [LoggerMessage(EventId = LogEventIds.XdsServer + 3, Level = LogLevel.Debug, Message = "node {NodeId} {TypeUrl}: ignoring request with stale nonce {Nonce} (latest {LatestNonce})")]
+    [LoggerMessage(EventId = LogEventIds.XdsServer + 3, Level = LogLevel.Debug, Message = "Node {NodeId} {TypeUrl}: ignoring request with stale nonce {Nonce} (latest {LatestNonce})")]
     public static partial void StaleNonce(ILogger logger, string nodeId, string typeUrl, string nonce, string? latestNonce);
 
-    [LoggerMessage(EventId = LogEventIds.XdsServer + 4, Level = LogLevel.Warning, Message = "node {NodeId} rejected {TypeUrl} version {Version}: {ErrorMessage}")]
+    [LoggerMessage(EventId = LogEventIds.XdsServer + 4, Level = LogLevel.Warning, Message = "Node {NodeId} rejected {TypeUrl} version {Version}: {ErrorMessage}")]
     public static partial void Nacked(ILogger logger, string nodeId, string typeUrl, string? version, string errorMessage);
 
     [LoggerMessage(EventId = LogEventIds.XdsServer + 5, Level = LogLevel.Warning, Message = "xDS stream {StreamId} of node {NodeId} cut: its send queue of {Capacity} responses is full")]
