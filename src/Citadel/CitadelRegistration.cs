@@ -21,22 +21,23 @@ public static class CitadelRegistration
     public static IReadOnlyList<MeshFlag> Flags { get; } =
     [
         MeshPort.Ca.ToFlag(),
-        new("--ca-key-algorithm", $"{S}:KeyAlgorithm", "self-signed root key: ecdsa-p256, rsa-2048 or rsa-4096", CaKeyAlgorithms.EcdsaP256),
-        new("--max-cert-ttl", $"{S}:MaxCertTtl", "longest leaf TTL a client may ask for (at most 90d)", "24h"),
-        new("--default-cert-ttl", $"{S}:DefaultCertTtl", "leaf TTL when the client asks for none", "24h"),
-        new("--root-cert-ttl", $"{S}:RootCertTtl", "lifetime of a self-signed root", "3650d"),
-        new("--root-rotate-before", $"{S}:RootRotateBefore", "rotate the self-signed root when it expires within this long", "60d"),
-        new("--plugin-cert-dir", $"{S}:PluginCertDir", "intermediate CA files (ca-cert.pem, ca-key.pem, root-cert.pem, cert-chain.pem); unset = self-signed"),
-        new("--jwt-issuers", $"{S}:JwtIssuers", "trusted JWT issuers, ISSUER=JWKS_FILE[,ISSUER=JWKS_FILE...]"),
-        new("--jwt-audience", $"{S}:JwtAudience", "audience every bearer token must carry", "istio-ca"),
-        new("--local-jwt-issuer", $"{S}:LocalJwtIssuer", "run the local JWT issuer (key in DATA_DIR/jwt) and trust it", "true"),
+        Option("--ca-key-algorithm", nameof(CitadelOptions.KeyAlgorithm), "self-signed root key: ecdsa-p256, rsa-2048 or rsa-4096"),
+        Option("--max-cert-ttl", nameof(CitadelOptions.MaxCertTtl), "longest leaf TTL a client may ask for (at most 90d)"),
+        Option("--default-cert-ttl", nameof(CitadelOptions.DefaultCertTtl), "leaf TTL when the client asks for none"),
+        Option("--root-cert-ttl", nameof(CitadelOptions.RootCertTtl), "lifetime of a self-signed root"),
+        Option("--root-rotate-before", nameof(CitadelOptions.RootRotateBefore), "rotate the self-signed root when it expires within this long"),
+        Option("--plugin-cert-dir", nameof(CitadelOptions.PluginCertDir), "intermediate CA files (ca-cert.pem, ca-key.pem, root-cert.pem, cert-chain.pem); unset = self-signed"),
+        Option("--jwt-issuers", nameof(CitadelOptions.JwtIssuers), "trusted JWT issuers, ISSUER=JWKS_FILE[,ISSUER=JWKS_FILE...]"),
+        Option("--jwt-audience", nameof(CitadelOptions.JwtAudience), "audience every bearer token must carry"),
+        Option("--local-jwt-issuer", nameof(CitadelOptions.LocalJwtIssuer), "run the local JWT issuer (key in DATA_DIR/jwt) and trust it"),
         .. MeshIdentityRegistration.Flags,
     ];
 
     public static WebApplicationBuilder AddCitadel(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<CitadelOptions>().Bind(builder.Configuration.GetSection(CitadelOptions.Section));
+        services.AddOptions<CitadelOptions>().Bind(builder.Configuration.GetSection(CitadelOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CitadelOptions>, CitadelOptionsValidator>();
         services.AddMeshIdentity(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new CaStore(DataDir(sp)));
@@ -69,6 +70,9 @@ public static class CitadelRegistration
         return app;
     }
 
+    private static MeshFlag Option(string name, string property, string description) =>
+        MeshFlag.ForOption<CitadelOptions>(name, S, property, description);
+
     private static string DataDir(IServiceProvider services) => services.GetRequiredService<IOptions<MeshHostOptions>>().Value.DataDir;
 
     private static T Configured<T>(Func<T> create)
@@ -80,6 +84,11 @@ public static class CitadelRegistration
         catch (CaConfigurationException e)
         {
             throw new MeshUsageException(e.Message);
+        }
+        catch (OptionsValidationException e)
+        {
+            // Resolved while the host creates its services, which can come before ValidateOnStart runs.
+            throw new MeshUsageException(string.Join("; ", e.Failures));
         }
     }
 }

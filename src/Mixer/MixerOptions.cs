@@ -19,8 +19,6 @@ public sealed class MixerOptions
     /// <summary>How long one Redis call may take before it counts as a failure, in milliseconds.</summary>
     public int RedisTimeoutMilliseconds { get; set; } = 500;
 
-    /// <summary><c>HOST:PORT</c> of Galley's config distribution, when Mixer runs alone.</summary>
-
     /// <summary>Distinct values kept per free-form metric label (workload, service, principal...); more become <c>other</c>.</summary>
     public int MaxLabelValues { get; set; } = 1000;
 

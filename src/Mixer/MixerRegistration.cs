@@ -19,9 +19,9 @@ namespace ControlPlane.Mixer;
 /// <summary>Mixer's <c>AddMixer()</c>/<c>MapMixer()</c> pair, used by its own host and by Meshd.</summary>
 public static class MixerRegistration
 {
-    public static readonly MeshFlag Redis = new("--redis", "Mixer:Redis", "HOST:PORT of Redis for rate-limit counters shared by replicas (default: in memory)");
-    public static readonly MeshFlag RedisFailMode = new("--redis-fail-mode", "Mixer:RedisFailMode", "open (allow) or closed (deny) while Redis is unreachable", "open");
-    public static readonly MeshFlag RootNamespace = new("--root-namespace", "Mixer:RootNamespace", "namespace whose AuthorizationPolicies apply mesh-wide", MixerOptions.DefaultRootNamespace);
+    public static readonly MeshFlag Redis = MeshFlag.ForOption<MixerOptions>("--redis", MixerOptions.Section, nameof(MixerOptions.Redis), "HOST:PORT of Redis for rate-limit counters shared by replicas (default: in memory)");
+    public static readonly MeshFlag RedisFailMode = MeshFlag.ForOption<MixerOptions>("--redis-fail-mode", MixerOptions.Section, nameof(MixerOptions.RedisFailMode), "open (allow) or closed (deny) while Redis is unreachable");
+    public static readonly MeshFlag RootNamespace = MeshFlag.ForOption<MixerOptions>("--root-namespace", MixerOptions.Section, nameof(MixerOptions.RootNamespace), "namespace whose AuthorizationPolicies apply mesh-wide");
     /// <summary>Flags Mixer reads, beyond the common ones.</summary>
     public static IReadOnlyList<MeshFlag> Flags { get; } = [MeshPort.Mixer.ToFlag(), Redis, RedisFailMode, RootNamespace, .. ConfigSourceRegistration.ConsumerFlags, .. MeshIdentityRegistration.Flags];
 
@@ -29,9 +29,10 @@ public static class MixerRegistration
     {
         builder.MeshPorts().Add(MeshPort.Mixer, HttpProtocols.Http2);
         var section = builder.Configuration.GetSection(MixerOptions.Section);
-        var failureMode = ParseFailureMode(section[nameof(MixerOptions.RedisFailMode)] ?? "open");
+        var failureMode = ParseFailureMode((section.Get<MixerOptions>() ?? new MixerOptions()).RedisFailMode);
         var services = builder.Services;
-        services.Configure<MixerOptions>(section);
+        services.AddOptions<MixerOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MixerOptions>, MixerOptionsValidator>();
         services.AddMeshIdentity(builder.Configuration);
         services.AddGrpc();
         services.TryAddSingleton(TimeProvider.System);

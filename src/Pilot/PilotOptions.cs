@@ -5,8 +5,6 @@ internal sealed class PilotOptions
 {
     public const string Section = "Pilot";
 
-    /// <summary>Galley to subscribe to for config when Pilot runs alone (<c>HOST:PORT</c>); null in Meshd.</summary>
-
     /// <summary>A push waits until no change arrived for this long (the quiet period).</summary>
     public TimeSpan DebounceQuiet { get; set; } = TimeSpan.FromMilliseconds(100);
 

@@ -23,8 +23,8 @@ public static class PilotRegistration
     [
         MeshPort.Xds.ToFlag(),
         .. ConfigSourceRegistration.ConsumerFlags,
-        new("--debounce-quiet", "Pilot:DebounceQuiet", "quiet period before a push (TimeSpan)", "00:00:00.100"),
-        new("--debounce-max", "Pilot:DebounceMax", "longest a change waits for its push (TimeSpan)", "00:00:01"),
+        MeshFlag.ForOption<PilotOptions>("--debounce-quiet", PilotOptions.Section, nameof(PilotOptions.DebounceQuiet), "quiet period before a push ([d.]hh:mm:ss[.fff])"),
+        MeshFlag.ForOption<PilotOptions>("--debounce-max", PilotOptions.Section, nameof(PilotOptions.DebounceMax), "longest a change waits for its push ([d.]hh:mm:ss[.fff])"),
         .. MeshIdentityRegistration.Flags,
     ];
 
@@ -37,7 +37,8 @@ public static class PilotRegistration
     {
         builder.MeshPorts().Add(MeshPort.Xds, HttpProtocols.Http2);
         var services = builder.Services;
-        services.AddOptions<PilotOptions>().Bind(builder.Configuration.GetSection(PilotOptions.Section));
+        services.AddOptions<PilotOptions>().Bind(builder.Configuration.GetSection(PilotOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PilotOptions>, PilotOptionsValidator>();
         services.AddMeshIdentity(builder.Configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddConfigSource(builder.Configuration);

@@ -2,6 +2,7 @@ using ControlPlane.Citadel.Authentication;
 using ControlPlane.Citadel.Authority;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Citadel.Api;
 
@@ -94,9 +95,9 @@ internal sealed partial class CertificateRequestHandler(
         return TimeSpan.FromSeconds(validitySeconds);
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Issued a certificate for {Identity} (authenticated by {Method}, TTL {Ttl})")]
+    [LoggerMessage(EventId = LogEventIds.CitadelApi + 1, Level = LogLevel.Debug, Message = "Issued a certificate for {Identity} (authenticated by {Method}, TTL {Ttl})")]
     private partial void LogIssued(string identity, string method, TimeSpan ttl);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Refused an unauthenticated certificate request: {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.CitadelApi + 2, Level = LogLevel.Information, Message = "Refused an unauthenticated certificate request: {Reason}")]
     private partial void LogAuthenticationFailed(string reason);
 }

@@ -32,27 +32,13 @@ internal static class CertificateAuthorityLoader
         return created;
     }
 
-    /// <summary>Checks the settings, naming the flag of the first bad one.</summary>
+    /// <summary>Checks the settings, naming the flag of every bad one.</summary>
     public static void Validate(CitadelOptions options)
     {
-        if (!CaKeyAlgorithms.IsKnown(options.KeyAlgorithm))
+        var result = new CitadelOptionsValidator().Validate(null, options);
+        if (result.Failed)
         {
-            throw new CaConfigurationException($"--ca-key-algorithm: '{options.KeyAlgorithm}' is not one of {string.Join(", ", CaKeyAlgorithms.All)}");
-        }
-
-        if (options.MaxTtl <= TimeSpan.Zero || options.MaxTtl > CitadelOptions.MaxTtlCeiling)
-        {
-            throw new CaConfigurationException($"--max-cert-ttl: {options.MaxTtl} must be positive and at most {CitadelOptions.MaxTtlCeiling.TotalDays:0} days");
-        }
-
-        if (options.DefaultTtl <= TimeSpan.Zero)
-        {
-            throw new CaConfigurationException($"--default-cert-ttl: {options.DefaultTtl} must be positive");
-        }
-
-        if (options.RootTtl <= options.MaxTtl)
-        {
-            throw new CaConfigurationException($"--root-cert-ttl: {options.RootTtl} must be longer than --max-cert-ttl {options.MaxTtl}");
+            throw new CaConfigurationException(string.Join("; ", result.Failures!));
         }
     }
 }

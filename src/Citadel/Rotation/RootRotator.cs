@@ -3,6 +3,7 @@ using ControlPlane.Citadel.Authority;
 using ControlPlane.Shared.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Citadel.Rotation;
 
@@ -73,9 +74,9 @@ internal sealed partial class RootRotator(
     public bool IsDue() =>
         !authority.State.IsPlugin && authority.State.SigningRootNotAfter - time.GetUtcNow() < options.Value.RotateBefore;
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Rotated the root CA from {OldRoot} to {NewRoot}; the old root stays trusted until {KeepUntil}")]
+    [LoggerMessage(EventId = LogEventIds.CitadelRotation + 1, Level = LogLevel.Warning, Message = "Rotated the root CA from {OldRoot} to {NewRoot}; the old root stays trusted until {KeepUntil}")]
     private partial void LogRotated(string oldRoot, string newRoot, DateTimeOffset keepUntil);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Dropped {Count} retired root(s) whose last leaf has expired")]
+    [LoggerMessage(EventId = LogEventIds.CitadelRotation + 2, Level = LogLevel.Information, Message = "Dropped {Count} retired root(s) whose last leaf has expired")]
     private partial void LogPruned(int count);
 }

@@ -1,6 +1,7 @@
 using ControlPlane.Shared.Xds;
 using ControlPlane.Shared.Xds.Server;
 using Microsoft.Extensions.Logging;
+using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Galley.Distribution;
 
@@ -14,12 +15,12 @@ internal sealed partial class DistributionLogObserver(ILogger<DistributionLogObs
     public void Nacked(XdsStreamContext stream, string typeUrl, string version, string nonce, string errorMessage) =>
         LogNacked(stream.NodeId, typeUrl, version, errorMessage);
 
-    [LoggerMessage(EventId = 140, Level = LogLevel.Information, Message = "Config subscriber {NodeId} connected ({Protocol}, {Peer})")]
+    [LoggerMessage(EventId = LogEventIds.GalleyDistribution + 1, Level = LogLevel.Information, Message = "Config subscriber {NodeId} connected ({Protocol}, {Peer})")]
     private partial void LogOpened(string nodeId, XdsProtocol protocol, string peer);
 
-    [LoggerMessage(EventId = 141, Level = LogLevel.Information, Message = "Config subscriber {NodeId} disconnected: {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.GalleyDistribution + 2, Level = LogLevel.Information, Message = "Config subscriber {NodeId} disconnected: {Reason}")]
     private partial void LogClosed(string nodeId, string reason);
 
-    [LoggerMessage(EventId = 142, Level = LogLevel.Warning, Message = "Config subscriber {NodeId} rejected {TypeUrl} version {Version}: {Error}; it keeps its previous config")]
+    [LoggerMessage(EventId = LogEventIds.GalleyDistribution + 3, Level = LogLevel.Warning, Message = "Config subscriber {NodeId} rejected {TypeUrl} version {Version}: {Error}; it keeps its previous config")]
     private partial void LogNacked(string nodeId, string typeUrl, string version, string error);
 }

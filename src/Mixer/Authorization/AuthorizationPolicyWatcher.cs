@@ -1,6 +1,7 @@
 using ControlPlane.Shared.Config;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Mixer.Authorization;
 
@@ -21,9 +22,9 @@ internal sealed partial class AuthorizationPolicyWatcher(IConfigSnapshotSource s
         LogApplied(logger, version, compiled.Count);
     }
 
-    [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "AuthorizationPolicy problem ({Level}): {Diagnostic}")]
+    [LoggerMessage(EventId = LogEventIds.MixerAuthorization + 1, Level = LogLevel.Warning, Message = "AuthorizationPolicy problem ({Level}): {Diagnostic}")]
     private static partial void LogDiagnostic(ILogger logger, DiagnosticLevel level, string diagnostic);
 
-    [LoggerMessage(EventId = 5202, Level = LogLevel.Information, Message = "authorization config version {Version} applied: {Policies} policies")]
+    [LoggerMessage(EventId = LogEventIds.MixerAuthorization + 2, Level = LogLevel.Information, Message = "Authorization config version {Version} applied: {Policies} policies")]
     private static partial void LogApplied(ILogger logger, long version, int policies);
 }

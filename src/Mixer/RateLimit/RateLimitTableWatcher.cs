@@ -1,5 +1,6 @@
 using ControlPlane.Shared.Config;
 using Microsoft.Extensions.Logging;
+using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Mixer.RateLimit;
 
@@ -19,9 +20,9 @@ internal sealed partial class RateLimitTableWatcher(IConfigSnapshotSource source
         LogApplied(logger, version, compiled.Domains.Count);
     }
 
-    [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "rate-limit config ignored: {Diagnostic}")]
+    [LoggerMessage(EventId = LogEventIds.MixerRateLimit + 2, Level = LogLevel.Warning, Message = "Rate-limit config ignored: {Diagnostic}")]
     private static partial void LogDiagnostic(ILogger logger, string diagnostic);
 
-    [LoggerMessage(EventId = 5103, Level = LogLevel.Information, Message = "rate-limit config version {Version} applied: {Domains} domains")]
+    [LoggerMessage(EventId = LogEventIds.MixerRateLimit + 3, Level = LogLevel.Information, Message = "Rate-limit config version {Version} applied: {Domains} domains")]
     private static partial void LogApplied(ILogger logger, long version, int domains);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
+using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Mixer.RateLimit;
 
@@ -108,6 +109,6 @@ internal sealed partial class RateLimiter(
         return key.Append('|').Append(windowStart / 1000).ToString();
     }
 
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "rate-limit counter store {Store} unavailable, failing {Mode}: {Reason}")]
+    [LoggerMessage(EventId = LogEventIds.MixerRateLimit + 1, Level = LogLevel.Warning, Message = "Rate-limit counter store {Store} unavailable, failing {Mode}: {Reason}")]
     private static partial void LogStoreUnavailable(ILogger logger, string store, FailureMode mode, string reason);
 }

@@ -1,14 +1,17 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Prometheus;
 
 namespace ControlPlane.Shared.Hosting;
@@ -19,41 +22,43 @@ namespace ControlPlane.Shared.Hosting;
 /// </summary>
 public static class MeshHost
 {
-    /// <summary>Runs the host until Ctrl-C or SIGTERM; returns the process exit code.</summary>
+    /// <summary>
+    /// Runs the host until Ctrl-C or SIGTERM; returns the process exit code (<see cref="MeshExitCodes"/>).
+    /// Any failure a user can cause is one line on stderr; the stack trace only with <c>--log-level Debug</c>.
+    /// </summary>
     public static async Task<int> RunAsync(MeshHostDefinition definition, string[] args)
     {
         var parsed = MeshCommandLine.Parse(definition.Program, args, definition.AllFlags);
         if (!parsed.ShouldRun)
         {
-            (parsed.ExitCode == 0 ? Console.Out : Console.Error).WriteLine(parsed.Output);
+            await (parsed.ExitCode == MeshExitCodes.Success ? Console.Out : Console.Error).WriteLineAsync(parsed.Output?.TrimEnd('\n'));
             return parsed.ExitCode;
         }
 
-        WebApplication app;
+        var debug = IsDebug(parsed.Setting(MeshFlags.LogLevel.ConfigKey));
+        WebApplication? app = null;
         try
         {
-            app = Build(definition, args);
+            app = Build(definition, parsed);
+            await app.StartAsync();
+            await app.WaitForShutdownAsync();
+            return FaultedService(app) is { } fault ? await ReportAsync(definition.Program, fault, debug) : MeshExitCodes.Success;
         }
-        catch (MeshUsageException e)
+        catch (Exception e)
         {
-            await Console.Error.WriteLineAsync($"{definition.Program}: {e.Message}");
-            return 2;
-        }
+            if (app is not null)
+            {
+                await StopAfterFailedStartAsync(app);
+            }
 
-        try
-        {
-            await app.RunAsync();
-            return 0;
+            return await ReportAsync(definition.Program, e, debug);
         }
-        catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("bind", StringComparison.OrdinalIgnoreCase))
+        finally
         {
-            await Console.Error.WriteLineAsync($"{definition.Program}: cannot listen: {e.Message}");
-            return 1;
-        }
-        catch (MeshUsageException e)
-        {
-            await Console.Error.WriteLineAsync($"{definition.Program}: {e.Message}");
-            return 2;
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
         }
     }
 
@@ -64,9 +69,20 @@ public static class MeshHost
     public static WebApplication Build(MeshHostDefinition definition, string[] args)
     {
         var parsed = MeshCommandLine.Parse(definition.Program, args, definition.AllFlags);
+        return parsed.ShouldRun ? Build(definition, parsed) : throw new MeshUsageException(parsed.Error ?? parsed.Output ?? "invalid arguments");
+    }
+
+    /// <summary>
+    /// Builds the application from arguments already parsed. Throws <see cref="MeshUsageException"/>
+    /// for unusable values and <see cref="MeshStartupException"/> for an unusable data directory.
+    /// </summary>
+    public static WebApplication Build(MeshHostDefinition definition, MeshCommandLineResult parsed)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(parsed);
         if (!parsed.ShouldRun)
         {
-            throw new MeshUsageException(parsed.Output ?? "invalid arguments");
+            throw new MeshUsageException(parsed.Error ?? "invalid arguments");
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -74,13 +90,16 @@ public static class MeshHost
             ApplicationName = typeof(MeshHost).Assembly.GetName().Name,
             Args = [],
         });
-        builder.Configuration.AddCommandLine(MeshCommandLine.ExpandSwitches(args, definition.AllFlags), parsed.SwitchMappings!);
+        builder.Configuration.AddInMemoryCollection(parsed.Settings!);
+        var hostOptions = MeshHostOptionsValidator.Checked(builder.Configuration.GetSection(MeshHostOptions.Section).Get<MeshHostOptions>() ?? new MeshHostOptions());
+        DataDirectory.Ensure(hostOptions.DataDir);
 
         var registry = new MeshPortRegistry();
         // Plaintext: HTTP/2 would need prior knowledge, which neither Prometheus nor kubelet probes use.
         registry.Add(MeshPort.Monitoring, HttpProtocols.Http1);
         builder.Services.AddSingleton(registry);
-        builder.Services.Configure<MeshHostOptions>(builder.Configuration.GetSection(MeshHostOptions.Section));
+        builder.Services.AddOptions<MeshHostOptions>().Bind(builder.Configuration.GetSection(MeshHostOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MeshHostOptions>, MeshHostOptionsValidator>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, MeshPortMatcherPolicy>());
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton(_ =>
@@ -100,7 +119,8 @@ public static class MeshHost
         });
 
         definition.AddServices(builder);
-        ConfigureListeners(builder, registry);
+        MeshStartupValidator.Decorate(builder.Services);
+        ConfigureListeners(builder, registry, IPAddress.Parse(hostOptions.BindAddress));
 
         var app = builder.Build();
         app.UseRouting();
@@ -115,27 +135,77 @@ public static class MeshHost
     /// switched off altogether then: while any level of it is enabled, ASP.NET Core starts an Activity
     /// and a log scope for every request, about 1 KB and 1 µs per gRPC call (bench/Mixer.Bench).
     /// </summary>
+    /// <remarks>
+    /// gRPC's server logs a client that goes away mid-stream as "Error reading message" at Information
+    /// with the IOException's stack trace; the services log that as one line of their own (the xDS
+    /// server at Debug), so below Debug only gRPC's warnings and errors are shown.
+    /// The generic host's own category is off too below Debug: a failed start is reported by
+    /// <see cref="RunAsync"/> as one line, and the host would log it first with its stack trace.
+    /// </remarks>
     private static void QuietFrameworkLogs(WebApplicationBuilder builder)
     {
         var configured = builder.Configuration[MeshFlags.LogLevel.ConfigKey];
-        if (Enum.TryParse<LogLevel>(configured, ignoreCase: true, out var level) && level <= LogLevel.Debug)
+        if (configured is not null && !Enum.TryParse<LogLevel>(configured, ignoreCase: true, out _))
+        {
+            throw new MeshUsageException($"{MeshFlags.LogLevel.Name}: '{configured}' is not one of {string.Join(", ", Enum.GetNames<LogLevel>())}");
+        }
+
+        if (IsDebug(configured))
         {
             return;
         }
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        builder.Logging.AddFilter("Grpc.AspNetCore.Server", LogLevel.Warning);
     }
 
-    private static void ConfigureListeners(WebApplicationBuilder builder, MeshPortRegistry registry)
+    private static bool IsDebug(string? logLevel) =>
+        Enum.TryParse<LogLevel>(logLevel, ignoreCase: true, out var level) && level <= LogLevel.Debug;
+
+    private static async Task<int> ReportAsync(string program, Exception exception, bool debug)
     {
-        var hostOptions = builder.Configuration.GetSection(MeshHostOptions.Section).Get<MeshHostOptions>() ?? new MeshHostOptions();
-        if (!IPAddress.TryParse(hostOptions.BindAddress, out var address))
+        var (exitCode, line) = MeshStartupFailure.Describe(program, exception);
+        await Console.Error.WriteLineAsync(line);
+        if (debug)
         {
-            throw new MeshUsageException($"--bind-address: '{hostOptions.BindAddress}' is not an IP address");
+            await Console.Error.WriteLineAsync(exception.ToString());
         }
 
+        return exitCode;
+    }
+
+    /// <summary>
+    /// Stops what did start, so background services see a normal stop instead of being cancelled
+    /// by disposal (which the host would log as a failure of theirs).
+    /// </summary>
+    private static async Task StopAfterFailedStartAsync(WebApplication app)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await app.StopAsync(timeout.Token);
+        }
+        catch (Exception)
+        {
+            // Best effort (a host that failed before its services were created cannot stop them);
+            // the start-up error is the one worth reporting.
+        }
+    }
+
+    /// <summary>A background service whose failure stopped the host, if that is why it stopped.</summary>
+    private static Exception? FaultedService(WebApplication app) =>
+        app.Services.GetServices<IHostedService>().OfType<BackgroundService>()
+            .Select(s => s.ExecuteTask)
+            .FirstOrDefault(t => t is { IsFaulted: true })?.Exception?.GetBaseException();
+
+    private static void ConfigureListeners(WebApplicationBuilder builder, MeshPortRegistry registry, IPAddress address)
+    {
         var ports = registry.Bindings.Select(b => (Binding: b, Number: PortNumber(builder.Configuration, b.Port))).ToList();
+        var byNumber = ports.Where(p => p.Number != 0).GroupBy(p => p.Number).ToDictionary(g => g.Key, g => g.First().Binding.Port);
+        builder.Services.AddSingleton<IConnectionListenerFactory>(sp =>
+            new MeshListenerFactory(ActivatorUtilities.CreateInstance<SocketTransportFactory>(sp), byNumber));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             foreach (var (binding, number) in ports)

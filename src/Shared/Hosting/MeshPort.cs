@@ -7,12 +7,12 @@ namespace ControlPlane.Shared.Hosting;
 public sealed record MeshPort(string Key, string Flag, int DefaultPort, string Description)
 {
     public static readonly MeshPort Xds = new("xds", "--xds-port", 15010, "Pilot xDS, plaintext gRPC");
-    public static readonly MeshPort XdsTls = new("xdsTls", "--xds-tls-port", 15012, "Pilot xDS over TLS");
+    public static readonly MeshPort XdsTls = new("xdsTls", "--xds-tls-port", 15012, "Pilot xDS over TLS (reserved, not served yet)");
     public static readonly MeshPort Ca = new("ca", "--ca-port", 8060, "Citadel CSR service (TLS)");
     public static readonly MeshPort Galley = new("galley", "--galley-port", 9901, "Galley config distribution (xDS)");
     public static readonly MeshPort Mixer = new("mixer", "--mixer-port", 9091, "Mixer gRPC (ext_authz, rate limit, access log)");
-    public static readonly MeshPort Webhook = new("webhook", "--webhook-port", 15017, "webhooks (validation, injection), HTTPS");
-    public static readonly MeshPort Monitoring = new("monitoring", "--monitoring-port", 15014, "/metrics, /healthz/*, /debug/*");
+    public static readonly MeshPort Webhook = new("webhook", "--webhook-port", 15017, "Galley's validating admission webhook, HTTPS (served with --webhook-cert and --webhook-key)");
+    public static readonly MeshPort Monitoring = new("monitoring", "--monitoring-port", 15014, "monitoring: /metrics, /healthz/live, /healthz/ready, /debug/ (an index of the debug views)");
 
     /// <summary>Every port, in the order of the design's table.</summary>
     public static IReadOnlyList<MeshPort> All { get; } = [Xds, XdsTls, Ca, Galley, Mixer, Webhook, Monitoring];

@@ -6,7 +6,7 @@ using Prometheus;
 
 namespace ControlPlane.Shared.Hosting;
 
-/// <summary>The monitoring port's fixed endpoints: metrics, liveness and readiness.</summary>
+/// <summary>The monitoring port's fixed endpoints: metrics, liveness, readiness and the <c>/debug/</c> index.</summary>
 public static class MonitoringEndpoints
 {
     /// <summary>Health checks with this tag must all pass for <c>/healthz/ready</c> to answer 200.</summary>
@@ -20,6 +20,7 @@ public static class MonitoringEndpoints
             .RequireMeshPort(MeshPort.Monitoring);
         endpoints.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadinessTag) })
             .RequireMeshPort(MeshPort.Monitoring);
+        endpoints.MapGet(DebugIndexPage.Path, (EndpointDataSource routes) => DebugIndexPage.Render(routes)).RequireMeshPort(MeshPort.Monitoring);
         return endpoints;
     }
 }

@@ -52,6 +52,6 @@ internal sealed partial class PortsFileWriter(
         LogListening(json, Path.GetFullPath(path));
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Listening on ports {Ports} (written to {PortsFile})")]
+    [LoggerMessage(EventId = LogEventIds.Hosting + 1, Level = LogLevel.Information, Message = "Listening on ports {Ports} (written to {PortsFile})")]
     private partial void LogListening(string ports, string portsFile);
 }

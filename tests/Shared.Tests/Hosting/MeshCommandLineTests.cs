@@ -55,6 +55,37 @@ public sealed class MeshCommandLineTests
         var result = MeshCommandLine.Parse("test", ["--wait", "--config-dir", "x"], flags);
 
         Assert.True(result.ShouldRun);
-        Assert.Equal(["--wait=true", "--config-dir", "x"], MeshCommandLine.ExpandSwitches(["--wait", "--config-dir", "x"], flags));
+        Assert.Equal("true", result.Setting("Mesh:Wait"));
+        Assert.Equal("x", result.Setting("Mesh:ConfigDir"));
+        Assert.Equal("false", MeshCommandLine.Parse("test", ["--wait=false"], flags).Setting("Mesh:Wait"));
+    }
+
+    [Fact]
+    public void Parse_ValuesInBothForms_BecomeSettingsUnderTheirConfigurationKeys()
+    {
+        var result = MeshCommandLine.Parse("galley", ["--galley-port", "0", "--data-dir=/tmp/d", "--galley-port", "9"], Flags);
+
+        Assert.Equal("9", result.Setting("Ports:galley"));
+        Assert.Equal("/tmp/d", result.Setting("Mesh:DataDir"));
+        Assert.Null(result.Setting("Mesh:BindAddress"));
+    }
+
+    [Fact]
+    public void Parse_UnknownFlag_IsOneErrorLinePointingToHelp()
+    {
+        var result = MeshCommandLine.Parse("galley", ["--bogus"], Flags);
+
+        Assert.Equal("galley: error: unknown argument '--bogus' (run 'galley --help' for the flags)", result.Output);
+        Assert.Equal("unknown argument '--bogus'", result.Error);
+    }
+
+    [Fact]
+    public void Parse_Help_DocumentsTheExitCodes()
+    {
+        var result = MeshCommandLine.Parse("galley", ["--help"], Flags);
+
+        Assert.Contains("exit codes:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1  failed to start", result.Output, StringComparison.Ordinal);
+        Assert.Contains("2  usage error", result.Output, StringComparison.Ordinal);
     }
 }

@@ -5,6 +5,7 @@ using ControlPlane.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ControlPlane.Shared.Tests.Xds;
 
@@ -34,7 +35,11 @@ internal sealed class XdsTestServer : IAsyncDisposable
     public static Task<XdsTestServer> StartAsync(XdsSnapshotCache? cache = null, params string[] extraArgs) =>
         StartAsync(cache, 128, extraArgs);
 
-    public static async Task<XdsTestServer> StartAsync(XdsSnapshotCache? cache, int sendQueueCapacity, params string[] extraArgs)
+    public static Task<XdsTestServer> StartAsync(XdsSnapshotCache? cache, int sendQueueCapacity, params string[] extraArgs) =>
+        StartAsync(cache, sendQueueCapacity, null, extraArgs);
+
+    /// <summary>Starts a server whose log also goes to <paramref name="logs"/>, when given.</summary>
+    public static async Task<XdsTestServer> StartAsync(XdsSnapshotCache? cache, int sendQueueCapacity, ILoggerProvider? logs, params string[] extraArgs)
     {
         var provider = new PokableProvider(cache ?? new XdsSnapshotCache());
         var definition = new MeshHostDefinition(
@@ -43,6 +48,11 @@ internal sealed class XdsTestServer : IAsyncDisposable
             builder =>
             {
                 builder.MeshPorts().Add(MeshPort.Galley, HttpProtocols.Http2);
+                if (logs is not null)
+                {
+                    builder.Logging.AddProvider(logs);
+                }
+
                 builder.Services.AddSingleton<RecordingObserver>();
                 builder.Services.AddKeyedSingleton<IXdsStreamObserver>(typeof(XdsTestServer), (sp, _) => sp.GetRequiredService<RecordingObserver>());
                 builder.Services.AddXdsServer<XdsTestServer>(_ => provider, metricsPrefix: "test", o =>

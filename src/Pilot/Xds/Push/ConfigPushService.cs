@@ -3,6 +3,7 @@ using ControlPlane.Shared.Config;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Pilot.Xds.Push;
 
@@ -83,6 +84,6 @@ internal sealed partial class ConfigPushService(
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Mesh snapshot {Version} from config {ConfigVersion}: changed kinds [{Kinds}], pushing [{Types}]")]
+    [LoggerMessage(EventId = LogEventIds.PilotPush + 1, Level = LogLevel.Information, Message = "Mesh snapshot {Version} from config {ConfigVersion}: changed kinds [{Kinds}], pushing [{Types}]")]
     private partial void LogPush(long version, long configVersion, string kinds, string types);
 }

@@ -3,6 +3,7 @@ using ControlPlane.Pilot.Xds.Generation;
 using ControlPlane.Shared.Xds;
 using ControlPlane.Shared.Xds.Server;
 using Prometheus;
+using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Pilot.Xds.Push;
 

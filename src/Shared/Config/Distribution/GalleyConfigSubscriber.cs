@@ -2,6 +2,7 @@ using ControlPlane.Shared.Xds.Client;
 using Envoy.Config.Core.V3;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Shared.Config.Distribution;
 
@@ -175,10 +176,10 @@ public sealed partial class GalleyConfigSubscriber : IConfigSnapshotSource, IAsy
 
     private static string KindOf(object decoded) => decoded is ConfigObject config ? config.Kind.Kind : ((KubernetesObject)decoded).Kind;
 
-    [LoggerMessage(EventId = 4201, Level = LogLevel.Debug, Message = "Config snapshot {Version} from Galley: {Objects} Istio objects, {KubernetesObjects} Kubernetes objects (after {TypeUrl} version {XdsVersion})")]
+    [LoggerMessage(EventId = LogEventIds.ConfigDistribution + 1, Level = LogLevel.Debug, Message = "Config snapshot {Version} from Galley: {Objects} Istio objects, {KubernetesObjects} Kubernetes objects (after {TypeUrl} version {XdsVersion})")]
     private partial void LogSnapshot(long version, int objects, int kubernetesObjects, string typeUrl, string xdsVersion);
 
-    [LoggerMessage(EventId = 4202, Level = LogLevel.Error, Message = "A config snapshot subscriber failed on version {Version}")]
+    [LoggerMessage(EventId = LogEventIds.ConfigDistribution + 2, Level = LogLevel.Error, Message = "A config snapshot subscriber failed on version {Version}")]
     private partial void LogSubscriberFailed(long version, Exception exception);
 
     private sealed class Unsubscriber(Action dispose) : IDisposable

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Prometheus;
 
 namespace ControlPlane.Shared.Config.Sources.Files;
@@ -18,7 +19,8 @@ internal static class FileSourceRegistration
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IConfigValidator>(sp => new MeteredConfigValidator(new ConfigValidator(), sp.GetRequiredService<IMetricFactory>()));
-        services.Configure<FileSourceOptions>(configuration.GetSection(FileSourceOptions.Section));
+        services.AddOptions<FileSourceOptions>().Bind(configuration.GetSection(FileSourceOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileSourceOptions>, FileSourceOptionsValidator>());
         services.TryAddSingleton<IConfigFileLoader, ConfigLoaderFileLoader>();
         services.AddSingleton<FileSnapshotStore>();
         services.AddSingleton<IConfigSnapshotSource>(sp => sp.GetRequiredService<FileSnapshotStore>());
