@@ -8,17 +8,17 @@ namespace ControlPlane.Bench.Mixer;
 /// </summary>
 internal sealed class Report
 {
-    private readonly List<Row> rows = [];
-    private double ceiling = double.NaN;
+    private readonly List<Row> _rows = [];
+    private double _ceiling = double.NaN;
 
     public void Add(Scenario scenario, int round, H2Load.Result result, ServerCost cost)
     {
         if (scenario.Ceiling)
         {
-            ceiling = result.RequestsPerSecond;
+            _ceiling = result.RequestsPerSecond;
         }
 
-        rows.Add(new Row(scenario, round, result, cost, result.RequestsPerSecond / ceiling));
+        _rows.Add(new Row(scenario, round, result, cost, result.RequestsPerSecond / _ceiling));
     }
 
     public void Print(TextWriter output, int entriesPerStream)
@@ -27,7 +27,7 @@ internal sealed class Report
         output.WriteLine();
         output.WriteLine("| round | run | calls/s | of ceiling | p50 ms | p99 ms | server CPU µs/call | allocated B/call | gen0/gen1/gen2 GCs | GC pause ms |");
         output.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var row in rows)
+        foreach (var row in _rows)
         {
             var calls = Math.Max(1, row.Result.Succeeded);
             output.WriteLine(Text(
@@ -39,7 +39,7 @@ internal sealed class Report
         output.WriteLine();
         output.WriteLine("| run | offered calls/s | calls/s | of ceiling | p50 ms | p99 ms (worst) | server CPU µs/call | allocated B/call |");
         output.WriteLine("|---|---|---|---|---|---|---|---|");
-        foreach (var group in rows.GroupBy(r => r.Scenario.Name))
+        foreach (var group in _rows.GroupBy(r => r.Scenario.Name))
         {
             var first = group.First().Scenario;
             var offered = first.OfferedRate is { } rate ? rate.ToString("N0", CultureInfo.InvariantCulture) : "as fast as answered";
@@ -48,7 +48,7 @@ internal sealed class Report
                 $"| {first.Name} | {offered} | {Median(group.Select(r => r.Result.RequestsPerSecond)):N0} | {fraction} | {Median(group.Select(r => r.Result.P50Ms)):0.00} | {Median(group.Select(r => r.Result.P99Ms)):0.00} ({group.Max(r => r.Result.P99Ms):0.00}) | {Median(group.Select(r => r.Cost.Cpu.TotalMicroseconds / Math.Max(1, r.Result.Succeeded))):0.0} | {Bytes(Median(group.Select(AllocatedPerCall).Where(b => !double.IsNaN(b))))} |"));
         }
 
-        foreach (var group in rows.Where(r => r.Scenario.Path.EndsWith("/StreamAccessLogs", StringComparison.Ordinal)).GroupBy(r => r.Scenario.Name))
+        foreach (var group in _rows.Where(r => r.Scenario.Path.EndsWith("/StreamAccessLogs", StringComparison.Ordinal)).GroupBy(r => r.Scenario.Name))
         {
             output.WriteLine();
             output.WriteLine(Text(

@@ -13,14 +13,14 @@ namespace ControlPlane.Mixer;
 internal abstract class CompiledConfigWatcher<T>(IConfigSnapshotSource source, T empty) : IHostedService, IDisposable
     where T : class
 {
-    private T current = empty;
-    private IDisposable? subscription;
+    private T _current = empty;
+    private IDisposable? _subscription;
 
-    public T Current => Volatile.Read(ref current);
+    public T Current => Volatile.Read(ref _current);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        subscription = source.Follow(Apply);
+        _subscription = source.Follow(Apply);
         return Task.CompletedTask;
     }
 
@@ -32,8 +32,8 @@ internal abstract class CompiledConfigWatcher<T>(IConfigSnapshotSource source, T
 
     public void Dispose()
     {
-        subscription?.Dispose();
-        subscription = null;
+        _subscription?.Dispose();
+        _subscription = null;
     }
 
     /// <summary>Compiles one snapshot; problems travel inside the result.</summary>
@@ -45,7 +45,7 @@ internal abstract class CompiledConfigWatcher<T>(IConfigSnapshotSource source, T
     private void Apply(ConfigSnapshot snapshot)
     {
         var compiled = Compile(snapshot);
-        Volatile.Write(ref current, compiled);
+        Volatile.Write(ref _current, compiled);
         Applied(snapshot.Version, compiled);
     }
 }

@@ -5,22 +5,22 @@ namespace ControlPlane.TestSupport;
 /// <summary>A config source a test publishes snapshots into, standing in for Galley.</summary>
 public sealed class InMemoryConfigSource : IConfigSnapshotSource
 {
-    private readonly Lock gate = new();
-    private readonly List<Action<ConfigSnapshot>> subscribers = [];
-    private ConfigSnapshot current = ConfigSnapshot.Empty;
+    private readonly Lock _gate = new();
+    private readonly List<Action<ConfigSnapshot>> _subscribers = [];
+    private ConfigSnapshot _current = ConfigSnapshot.Empty;
 
-    public ConfigSnapshot Current => Volatile.Read(ref current);
+    public ConfigSnapshot Current => Volatile.Read(ref _current);
 
     /// <summary>Replaces the whole config with <paramref name="objects"/> as the next version.</summary>
     public ConfigSnapshot Publish(params ConfigObject[] objects)
     {
         Action<ConfigSnapshot>[] targets;
         ConfigSnapshot snapshot;
-        lock (gate)
+        lock (_gate)
         {
-            snapshot = new ConfigSnapshot(current.Version + 1, objects);
-            Volatile.Write(ref current, snapshot);
-            targets = [.. subscribers];
+            snapshot = new ConfigSnapshot(_current.Version + 1, objects);
+            Volatile.Write(ref _current, snapshot);
+            targets = [.. _subscribers];
         }
 
         foreach (var target in targets)
@@ -33,9 +33,9 @@ public sealed class InMemoryConfigSource : IConfigSnapshotSource
 
     public IDisposable Subscribe(Action<ConfigSnapshot> onChange)
     {
-        lock (gate)
+        lock (_gate)
         {
-            subscribers.Add(onChange);
+            _subscribers.Add(onChange);
         }
 
         return new Subscription(this, onChange);
@@ -45,9 +45,9 @@ public sealed class InMemoryConfigSource : IConfigSnapshotSource
     {
         public void Dispose()
         {
-            lock (source.gate)
+            lock (source._gate)
             {
-                source.subscribers.Remove(onChange);
+                source._subscribers.Remove(onChange);
             }
         }
     }

@@ -10,13 +10,13 @@ namespace ControlPlane.TestSupport;
 /// </summary>
 public sealed class RacingConfigSource(ConfigSnapshot stale, ConfigSnapshot published) : IConfigSnapshotSource
 {
-    private readonly List<Action<ConfigSnapshot>> subscribers = [];
+    private readonly List<Action<ConfigSnapshot>> _subscribers = [];
 
     public ConfigSnapshot Current
     {
         get
         {
-            foreach (var subscriber in subscribers.ToArray())
+            foreach (var subscriber in _subscribers.ToArray())
             {
                 subscriber(published);
             }
@@ -27,12 +27,12 @@ public sealed class RacingConfigSource(ConfigSnapshot stale, ConfigSnapshot publ
 
     public IDisposable Subscribe(Action<ConfigSnapshot> onChange)
     {
-        subscribers.Add(onChange);
+        _subscribers.Add(onChange);
         return new Subscription(this, onChange);
     }
 
     private sealed class Subscription(RacingConfigSource source, Action<ConfigSnapshot> onChange) : IDisposable
     {
-        public void Dispose() => source.subscribers.Remove(onChange);
+        public void Dispose() => source._subscribers.Remove(onChange);
     }
 }

@@ -6,15 +6,15 @@ namespace ControlPlane.Mixer.Authorization;
 /// </summary>
 internal sealed class StringMatcher
 {
-    private readonly string text;
-    private readonly Kind kind;
-    private readonly StringComparison comparison;
+    private readonly string _text;
+    private readonly Kind _kind;
+    private readonly StringComparison _comparison;
 
     private StringMatcher(string text, Kind kind, StringComparison comparison)
     {
-        this.text = text;
-        this.kind = kind;
-        this.comparison = comparison;
+        _text = text;
+        _kind = kind;
+        _comparison = comparison;
     }
 
     private enum Kind
@@ -53,12 +53,12 @@ internal sealed class StringMatcher
             return false;
         }
 
-        return kind switch
+        return _kind switch
         {
             Kind.Any => true,
-            Kind.Prefix => value.StartsWith(text, comparison),
-            Kind.Suffix => value.EndsWith(text, comparison),
-            _ => value.Equals(text, comparison),
+            Kind.Prefix => value.StartsWith(_text, _comparison),
+            Kind.Suffix => value.EndsWith(_text, _comparison),
+            _ => value.Equals(_text, _comparison),
         };
     }
 }

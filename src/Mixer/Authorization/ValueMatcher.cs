@@ -6,13 +6,13 @@ namespace ControlPlane.Mixer.Authorization;
 /// </summary>
 internal sealed class ValueMatcher
 {
-    private readonly StringMatcher[] values;
-    private readonly StringMatcher[] notValues;
+    private readonly StringMatcher[] _values;
+    private readonly StringMatcher[] _notValues;
 
     private ValueMatcher(StringMatcher[] values, StringMatcher[] notValues)
     {
-        this.values = values;
-        this.notValues = notValues;
+        _values = values;
+        _notValues = notValues;
     }
 
     /// <summary>Null when neither list is set: the field does not constrain the request.</summary>
@@ -25,34 +25,34 @@ internal sealed class ValueMatcher
 
     public bool Matches(string? value)
     {
-        if (values.Length > 0 && !Any(values, value))
+        if (_values.Length > 0 && !Any(_values, value))
         {
             return false;
         }
 
-        return !Any(notValues, value);
+        return !Any(_notValues, value);
     }
 
     /// <summary>For a value with two spellings (a host with and without its port): either may match, neither may be excluded.</summary>
     public bool Matches(string value, string? alternative)
     {
-        if (values.Length > 0 && !Any(values, value) && !Any(values, alternative))
+        if (_values.Length > 0 && !Any(_values, value) && !Any(_values, alternative))
         {
             return false;
         }
 
-        return !Any(notValues, value) && !Any(notValues, alternative);
+        return !Any(_notValues, value) && !Any(_notValues, alternative);
     }
 
     /// <summary>For multi-valued attributes (JWT audiences, claims): matches when any one value does.</summary>
     public bool MatchesAny(IReadOnlyList<string> candidates)
     {
-        if (values.Length > 0)
+        if (_values.Length > 0)
         {
             var found = false;
             for (var i = 0; i < candidates.Count && !found; i++)
             {
-                found = Any(values, candidates[i]);
+                found = Any(_values, candidates[i]);
             }
 
             if (!found)
@@ -63,7 +63,7 @@ internal sealed class ValueMatcher
 
         for (var i = 0; i < candidates.Count; i++)
         {
-            if (Any(notValues, candidates[i]))
+            if (Any(_notValues, candidates[i]))
             {
                 return false;
             }

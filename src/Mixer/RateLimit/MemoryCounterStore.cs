@@ -8,12 +8,12 @@ namespace ControlPlane.Mixer.RateLimit;
 /// </summary>
 internal sealed class MemoryCounterStore(TimeProvider time) : ICounterStore
 {
-    private readonly ConcurrentDictionary<string, Counter> counters = new(StringComparer.Ordinal);
-    private long nextSweepTicks;
+    private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
+    private long _nextSweepTicks;
 
     public string Name => "memory";
 
-    public int Count => counters.Count;
+    public int Count => _counters.Count;
 
     public ValueTask IncrementAsync(IReadOnlyList<CounterIncrement> increments, long[] totals, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ internal sealed class MemoryCounterStore(TimeProvider time) : ICounterStore
         for (var i = 0; i < increments.Count; i++)
         {
             var increment = increments[i];
-            var counter = counters.GetOrAdd(increment.Key, static (_, expires) => new Counter(expires), now + increment.Lifetime.Ticks);
+            var counter = _counters.GetOrAdd(increment.Key, static (_, expires) => new Counter(expires), now + increment.Lifetime.Ticks);
             totals[i] = Interlocked.Add(ref counter.Value, increment.Hits);
         }
 
@@ -31,17 +31,17 @@ internal sealed class MemoryCounterStore(TimeProvider time) : ICounterStore
 
     private void SweepIfDue(long now)
     {
-        var due = Volatile.Read(ref nextSweepTicks);
-        if (now < due || Interlocked.CompareExchange(ref nextSweepTicks, now + TimeSpan.TicksPerSecond, due) != due)
+        var due = Volatile.Read(ref _nextSweepTicks);
+        if (now < due || Interlocked.CompareExchange(ref _nextSweepTicks, now + TimeSpan.TicksPerSecond, due) != due)
         {
             return;
         }
 
-        foreach (var pair in counters)
+        foreach (var pair in _counters)
         {
             if (pair.Value.ExpiresTicks <= now)
             {
-                counters.TryRemove(pair);
+                _counters.TryRemove(pair);
             }
         }
     }

@@ -9,7 +9,7 @@ namespace ControlPlane.Mixer.RateLimit;
 /// </summary>
 internal sealed class RedisCounterStore : ICounterStore, IAsyncDisposable
 {
-    private readonly Task<ConnectionMultiplexer> connecting;
+    private readonly Task<ConnectionMultiplexer> _connecting;
 
     public RedisCounterStore(string address, TimeSpan timeout)
     {
@@ -28,7 +28,7 @@ internal sealed class RedisCounterStore : ICounterStore, IAsyncDisposable
 
         // Connecting starts now, so the first request does not pay for it; with AbortOnConnectFail off
         // the multiplexer is returned even when Redis is down, and keeps retrying.
-        connecting = ConnectionMultiplexer.ConnectAsync(options);
+        _connecting = ConnectionMultiplexer.ConnectAsync(options);
     }
 
     public string Name => "redis";
@@ -39,7 +39,7 @@ internal sealed class RedisCounterStore : ICounterStore, IAsyncDisposable
     {
         try
         {
-            var database = (await connecting.ConfigureAwait(false)).GetDatabase();
+            var database = (await _connecting.ConfigureAwait(false)).GetDatabase();
             var batch = database.CreateBatch();
             var results = new Task<long>[increments.Count];
             var expiries = new Task<bool>[increments.Count];
@@ -67,7 +67,7 @@ internal sealed class RedisCounterStore : ICounterStore, IAsyncDisposable
     {
         try
         {
-            await (await connecting.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+            await (await _connecting.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
         }
         catch (RedisException)
         {

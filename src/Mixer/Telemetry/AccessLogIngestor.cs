@@ -17,7 +17,7 @@ internal sealed class AccessLogIngestor(IstioMetrics metrics, LabelLimits limits
     private static readonly string[] StatusCodes = Enumerable.Range(0, 1000).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray();
     private static readonly string[] GrpcStatuses = Enumerable.Range(0, 17).Select(c => c.ToString(CultureInfo.InvariantCulture)).ToArray();
 
-    private readonly (Counter.Child Http, Counter.Child Tcp) entries = EntryCounters(factory);
+    private readonly (Counter.Child Http, Counter.Child Tcp) _entries = EntryCounters(factory);
 
     public void Ingest(WorkloadIdentity node, HTTPAccessLogEntry entry)
     {
@@ -38,7 +38,7 @@ internal sealed class AccessLogIngestor(IstioMetrics metrics, LabelLimits limits
         series.Duration.Observe(milliseconds);
         series.RequestBytes.Observe((request?.RequestHeadersBytes ?? 0) + (request?.RequestBodyBytes ?? 0));
         series.ResponseBytes.Observe((response?.ResponseHeadersBytes ?? 0) + (response?.ResponseBodyBytes ?? 0));
-        entries.Http.Inc();
+        _entries.Http.Inc();
 
         var status = labels[IstioLabels.ResponseCode];
         var error = status.Length == 3 && status[0] == '5' || labels[IstioLabels.GrpcResponseStatus] is { Length: > 0 } grpc && grpc != "0";
@@ -69,7 +69,7 @@ internal sealed class AccessLogIngestor(IstioMetrics metrics, LabelLimits limits
             series.Received.Inc(entry.ConnectionProperties?.ReceivedBytes ?? 0);
         }
 
-        entries.Tcp.Inc();
+        _entries.Tcp.Inc();
     }
 
     private static (Counter.Child Http, Counter.Child Tcp) EntryCounters(IMetricFactory factory)

@@ -13,37 +13,37 @@ internal sealed class EdgeStats(long slotSeconds)
     private const double Growth = 1.25;
     private const int Buckets = 64;
 
-    private readonly long[] epochs = new long[Slots];
-    private readonly long[] requests = new long[Slots];
-    private readonly long[] errors = new long[Slots];
-    private readonly int[,] latency = new int[Slots, Buckets];
-    private readonly Lock gate = new();
+    private readonly long[] _epochs = new long[Slots];
+    private readonly long[] _requests = new long[Slots];
+    private readonly long[] _errors = new long[Slots];
+    private readonly int[,] _latency = new int[Slots, Buckets];
+    private readonly Lock _gate = new();
 
     public void Record(long nowSeconds, double milliseconds, bool error)
     {
         var epoch = nowSeconds / slotSeconds;
         var slot = (int)(epoch % Slots);
         var bucket = Bucket(milliseconds);
-        lock (gate)
+        lock (_gate)
         {
-            if (epochs[slot] != epoch)
+            if (_epochs[slot] != epoch)
             {
-                epochs[slot] = epoch;
-                requests[slot] = 0;
-                errors[slot] = 0;
+                _epochs[slot] = epoch;
+                _requests[slot] = 0;
+                _errors[slot] = 0;
                 for (var b = 0; b < Buckets; b++)
                 {
-                    latency[slot, b] = 0;
+                    _latency[slot, b] = 0;
                 }
             }
 
-            requests[slot]++;
+            _requests[slot]++;
             if (error)
             {
-                errors[slot]++;
+                _errors[slot]++;
             }
 
-            latency[slot, bucket]++;
+            _latency[slot, bucket]++;
         }
     }
 
@@ -53,20 +53,20 @@ internal sealed class EdgeStats(long slotSeconds)
         var current = nowSeconds / slotSeconds;
         var merged = new long[Buckets];
         long total = 0, failed = 0;
-        lock (gate)
+        lock (_gate)
         {
             for (var s = 0; s < Slots; s++)
             {
-                if (epochs[s] <= current - Slots || epochs[s] > current || requests[s] == 0)
+                if (_epochs[s] <= current - Slots || _epochs[s] > current || _requests[s] == 0)
                 {
                     continue;
                 }
 
-                total += requests[s];
-                failed += errors[s];
+                total += _requests[s];
+                failed += _errors[s];
                 for (var b = 0; b < Buckets; b++)
                 {
-                    merged[b] += latency[s, b];
+                    merged[b] += _latency[s, b];
                 }
             }
         }

@@ -13,8 +13,8 @@ internal sealed class IstioMetrics
 
     public static readonly double[] SizeBuckets = Histogram.ExponentialBuckets(1, 10, 9);
 
-    private readonly SeriesTable<HttpSeries> http;
-    private readonly SeriesTable<TcpSeries> tcp;
+    private readonly SeriesTable<HttpSeries> _http;
+    private readonly SeriesTable<TcpSeries> _tcp;
 
     public IstioMetrics(IMetricFactory factory, IOptions<MixerOptions> options)
     {
@@ -30,15 +30,15 @@ internal sealed class IstioMetrics
         var opened = factory.CreateCounter("istio_tcp_connections_opened_total", "TCP connections opened.", IstioLabels.Tcp);
         var closed = factory.CreateCounter("istio_tcp_connections_closed_total", "TCP connections closed.", IstioLabels.Tcp);
         var max = options.Value.MaxSeries;
-        http = new SeriesTable<HttpSeries>(max, l => new HttpSeries(requests.WithLabels(l), duration.WithLabels(l), requestBytes.WithLabels(l), responseBytes.WithLabels(l)));
-        tcp = new SeriesTable<TcpSeries>(max, l => new TcpSeries(sent.WithLabels(l), received.WithLabels(l), opened.WithLabels(l), closed.WithLabels(l)));
+        _http = new SeriesTable<HttpSeries>(max, l => new HttpSeries(requests.WithLabels(l), duration.WithLabels(l), requestBytes.WithLabels(l), responseBytes.WithLabels(l)));
+        _tcp = new SeriesTable<TcpSeries>(max, l => new TcpSeries(sent.WithLabels(l), received.WithLabels(l), opened.WithLabels(l), closed.WithLabels(l)));
     }
 
-    public int HttpSeriesCount => http.Count;
+    public int HttpSeriesCount => _http.Count;
 
-    public int TcpSeriesCount => tcp.Count;
+    public int TcpSeriesCount => _tcp.Count;
 
-    public HttpSeries Http(string[] labels) => http.Get(labels);
+    public HttpSeries Http(string[] labels) => _http.Get(labels);
 
-    public TcpSeries Tcp(string[] labels) => tcp.Get(labels);
+    public TcpSeries Tcp(string[] labels) => _tcp.Get(labels);
 }

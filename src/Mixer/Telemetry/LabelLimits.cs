@@ -5,13 +5,13 @@ namespace ControlPlane.Mixer.Telemetry;
 /// <summary>One <see cref="LabelValueLimiter"/> per free-form Istio label, shared by HTTP and TCP metrics and the graph.</summary>
 internal sealed class LabelLimits
 {
-    private readonly LabelValueLimiter?[] limiters = new LabelValueLimiter?[IstioLabels.Http.Length];
+    private readonly LabelValueLimiter?[] _limiters = new LabelValueLimiter?[IstioLabels.Http.Length];
 
     public LabelLimits(IOptions<MixerOptions> options)
     {
         foreach (var index in IstioLabels.FreeForm)
         {
-            limiters[index] = new LabelValueLimiter(options.Value.MaxLabelValues);
+            _limiters[index] = new LabelValueLimiter(options.Value.MaxLabelValues);
         }
     }
 
@@ -20,7 +20,7 @@ internal sealed class LabelLimits
     {
         for (var i = 0; i < labels.Length; i++)
         {
-            if (limiters[i] is { } limiter)
+            if (_limiters[i] is { } limiter)
             {
                 labels[i] = limiter.Admit(labels[i]);
             }
@@ -28,5 +28,5 @@ internal sealed class LabelLimits
     }
 
     /// <summary>Values refused (turned into <c>other</c>) across all labels.</summary>
-    public long Refused => limiters.Sum(l => l?.Refused ?? 0);
+    public long Refused => _limiters.Sum(l => l?.Refused ?? 0);
 }

@@ -13,18 +13,18 @@ internal sealed class LabelValueLimiter(int maxValues)
 
     public const int MaxLength = 128;
 
-    private readonly ConcurrentDictionary<string, string> values = new(StringComparer.Ordinal);
-    private int count;
-    private long refused;
+    private readonly ConcurrentDictionary<string, string> _values = new(StringComparer.Ordinal);
+    private int _count;
+    private long _refused;
 
     /// <summary>How many values were turned into <see cref="Other"/> because the set was full.</summary>
-    public long Refused => Interlocked.Read(ref refused);
+    public long Refused => Interlocked.Read(ref _refused);
 
-    public int Count => values.Count;
+    public int Count => _values.Count;
 
     public string Admit(string value)
     {
-        if (values.TryGetValue(value, out var kept))
+        if (_values.TryGetValue(value, out var kept))
         {
             return kept;
         }
@@ -32,19 +32,19 @@ internal sealed class LabelValueLimiter(int maxValues)
         if (value.Length > MaxLength)
         {
             value = value[..MaxLength];
-            if (values.TryGetValue(value, out kept))
+            if (_values.TryGetValue(value, out kept))
             {
                 return kept;
             }
         }
 
-        if (Interlocked.Increment(ref count) > maxValues)
+        if (Interlocked.Increment(ref _count) > maxValues)
         {
-            Interlocked.Decrement(ref count);
-            Interlocked.Increment(ref refused);
+            Interlocked.Decrement(ref _count);
+            Interlocked.Increment(ref _refused);
             return Other;
         }
 
-        return values.GetOrAdd(value, value);
+        return _values.GetOrAdd(value, value);
     }
 }

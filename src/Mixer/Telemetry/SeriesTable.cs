@@ -10,25 +10,25 @@ namespace ControlPlane.Mixer.Telemetry;
 internal sealed class SeriesTable<T>(int maxSeries, Func<string[], T> create)
     where T : class
 {
-    private readonly ConcurrentDictionary<string, T> series = new(StringComparer.Ordinal);
-    private long folded;
+    private readonly ConcurrentDictionary<string, T> _series = new(StringComparer.Ordinal);
+    private long _folded;
 
-    public int Count => series.Count;
+    public int Count => _series.Count;
 
     /// <summary>Observations recorded under the overflow series because the table was full.</summary>
-    public long Folded => Interlocked.Read(ref folded);
+    public long Folded => Interlocked.Read(ref _folded);
 
     public T Get(string[] labels)
     {
         var key = string.Join('\u001f', labels);
-        if (series.TryGetValue(key, out var found))
+        if (_series.TryGetValue(key, out var found))
         {
             return found;
         }
 
-        if (series.Count >= maxSeries)
+        if (_series.Count >= maxSeries)
         {
-            Interlocked.Increment(ref folded);
+            Interlocked.Increment(ref _folded);
             var overflow = (string[])labels.Clone();
             foreach (var index in IstioLabels.FreeForm)
             {
@@ -39,9 +39,9 @@ internal sealed class SeriesTable<T>(int maxSeries, Func<string[], T> create)
             }
 
             // The overflow series itself is always admitted, even past the cap: it is one more at most.
-            return series.GetOrAdd(string.Join('\u001f', overflow), _ => create(overflow));
+            return _series.GetOrAdd(string.Join('\u001f', overflow), _ => create(overflow));
         }
 
-        return series.GetOrAdd(key, _ => create(labels));
+        return _series.GetOrAdd(key, _ => create(labels));
     }
 }

@@ -14,13 +14,13 @@ internal sealed class ServiceGraph(TimeProvider time, IOptions<MixerOptions> opt
 {
     public const int MaxEdges = 10000;
 
-    private readonly ConcurrentDictionary<GraphEdgeKey, EdgeStats> edges = new();
-    private readonly long windowSeconds = Math.Max(EdgeStats.Slots, options.Value.GraphWindowSeconds);
-    private long dropped;
+    private readonly ConcurrentDictionary<GraphEdgeKey, EdgeStats> _edges = new();
+    private readonly long _windowSeconds = Math.Max(EdgeStats.Slots, options.Value.GraphWindowSeconds);
+    private long _dropped;
 
-    public int EdgeCount => edges.Count;
+    public int EdgeCount => _edges.Count;
 
-    public long Dropped => Interlocked.Read(ref dropped);
+    public long Dropped => Interlocked.Read(ref _dropped);
 
     public static string WorkloadNode(string ns, string workload) => $"workload:{ns}/{workload}";
 
@@ -29,15 +29,15 @@ internal sealed class ServiceGraph(TimeProvider time, IOptions<MixerOptions> opt
     public void Record(string reporter, string source, string target, double milliseconds, bool error)
     {
         var key = new GraphEdgeKey(reporter, source, target);
-        if (!edges.TryGetValue(key, out var stats))
+        if (!_edges.TryGetValue(key, out var stats))
         {
-            if (edges.Count >= MaxEdges)
+            if (_edges.Count >= MaxEdges)
             {
-                Interlocked.Increment(ref dropped);
+                Interlocked.Increment(ref _dropped);
                 return;
             }
 
-            stats = edges.GetOrAdd(key, _ => new EdgeStats(windowSeconds / EdgeStats.Slots));
+            stats = _edges.GetOrAdd(key, _ => new EdgeStats(_windowSeconds / EdgeStats.Slots));
         }
 
         stats.Record(time.GetUtcNow().ToUnixTimeSeconds(), milliseconds, error);
@@ -46,10 +46,10 @@ internal sealed class ServiceGraph(TimeProvider time, IOptions<MixerOptions> opt
     public GraphView View(string reporter)
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
-        var window = windowSeconds / EdgeStats.Slots * EdgeStats.Slots;
+        var window = _windowSeconds / EdgeStats.Slots * EdgeStats.Slots;
         var nodes = new SortedDictionary<string, GraphNodeView>(StringComparer.Ordinal);
         var views = new List<GraphEdgeView>();
-        foreach (var (key, stats) in edges)
+        foreach (var (key, stats) in _edges)
         {
             if (key.Reporter != reporter)
             {

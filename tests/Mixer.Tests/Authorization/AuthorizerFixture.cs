@@ -13,23 +13,23 @@ internal sealed class AuthorizerFixture
 {
     public const string Sleep = "cluster.local/ns/foo/sa/sleep";
 
-    private readonly InMemoryConfigSource config = new();
-    private readonly AuthorizationPolicyWatcher watcher;
+    private readonly InMemoryConfigSource _config = new();
+    private readonly AuthorizationPolicyWatcher _watcher;
 
     public AuthorizerFixture()
     {
-        watcher = new AuthorizationPolicyWatcher(config, Options.Create(new MixerOptions()), NullLogger<AuthorizationPolicyWatcher>.Instance);
-        watcher.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
-        Authorizer = new Authorizer(watcher);
+        _watcher = new AuthorizationPolicyWatcher(_config, Options.Create(new MixerOptions()), NullLogger<AuthorizationPolicyWatcher>.Instance);
+        _watcher.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        Authorizer = new Authorizer(_watcher);
     }
 
     public Authorizer Authorizer { get; }
 
-    public AuthorizationPolicySet Policies => watcher.Current;
+    public AuthorizationPolicySet Policies => _watcher.Current;
 
     public AuthorizerFixture With(params ConfigObject[] policies)
     {
-        config.Publish(policies);
+        _config.Publish(policies);
         return this;
     }
 

@@ -12,13 +12,13 @@ public sealed class RateLimiterTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     // 12:00:10 on a day: 10 s into a minute window, 0 ms into a second window.
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 27, 12, 0, 10, TimeSpan.Zero));
-    private readonly InMemoryConfigSource config = new();
-    private readonly RateLimitMetrics metrics = new(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry()));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 12, 0, 10, TimeSpan.Zero));
+    private readonly InMemoryConfigSource _config = new();
+    private readonly RateLimitMetrics _metrics = new(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry()));
 
     public RateLimiterTests()
     {
-        config.Publish(TestConfig.RateLimit("edge", RateLimitTestConfigs.Edge));
+        _config.Publish(TestConfig.RateLimit("edge", RateLimitTestConfigs.Edge));
     }
 
     [Fact]
@@ -60,9 +60,9 @@ public sealed class RateLimiterTests
             await DecideAsync(limiter, "remote_address", "10.0.0.1");
         }
 
-        time.Advance(TimeSpan.FromSeconds(49));
+        _time.Advance(TimeSpan.FromSeconds(49));
         Assert.True((await DecideAsync(limiter, "remote_address", "10.0.0.1")).OverLimit);
-        time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
 
         var decision = await DecideAsync(limiter, "remote_address", "10.0.0.1");
 
@@ -104,7 +104,7 @@ public sealed class RateLimiterTests
         await DecideAsync(limiter, "path", "/slow");
         Assert.True((await DecideAsync(limiter, "path", "/slow")).OverLimit);
 
-        time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.False((await DecideAsync(limiter, "path", "/slow")).OverLimit);
     }
@@ -168,7 +168,7 @@ public sealed class RateLimiterTests
         var limiter = await LimiterAsync();
         Assert.Null((await DecideAsync(limiter, "tenant", "t1")).Statuses[0].Rule);
 
-        config.Publish(TestConfig.RateLimit("edge", """{ "domain": "edge", "descriptors": [ { "key": "tenant", "rate_limit": { "unit": "day", "requests_per_unit": 1 } } ] }"""));
+        _config.Publish(TestConfig.RateLimit("edge", """{ "domain": "edge", "descriptors": [ { "key": "tenant", "rate_limit": { "unit": "day", "requests_per_unit": 1 } } ] }"""));
 
         await DecideAsync(limiter, "tenant", "t1");
         Assert.True((await DecideAsync(limiter, "tenant", "t1")).OverLimit);
@@ -186,7 +186,7 @@ public sealed class RateLimiterTests
         var decision = await DecideAsync(limiter, "remote_address", "10.0.0.1");
 
         Assert.Equal(overLimit, decision.OverLimit);
-        Assert.Equal(1, metrics.StoreErrors("failing", mode));
+        Assert.Equal(1, _metrics.StoreErrors("failing", mode));
     }
 
     [Fact]
@@ -197,20 +197,20 @@ public sealed class RateLimiterTests
         var decision = await DecideAsync(limiter, "nothing", "here");
 
         Assert.False(decision.OverLimit);
-        Assert.Equal(0, metrics.StoreErrors("failing", FailureMode.Closed));
+        Assert.Equal(0, _metrics.StoreErrors("failing", FailureMode.Closed));
     }
 
     [Fact]
     public async Task MemoryStore_ExpiredWindows_AreSwept()
     {
-        var store = new MemoryCounterStore(time);
+        var store = new MemoryCounterStore(_time);
         var limiter = await LimiterAsync(store);
         for (var i = 0; i < 50; i++)
         {
             await DecideAsync(limiter, "remote_address", $"10.0.0.{i}");
         }
 
-        time.Advance(TimeSpan.FromMinutes(2));
+        _time.Advance(TimeSpan.FromMinutes(2));
         await DecideAsync(limiter, "remote_address", "10.1.1.1");
 
         Assert.Equal(1, store.Count);
@@ -218,9 +218,9 @@ public sealed class RateLimiterTests
 
     private async Task<RateLimiter> LimiterAsync(ICounterStore? store = null, FailureMode mode = FailureMode.Open)
     {
-        var watcher = new RateLimitTableWatcher(config, NullLogger<RateLimitTableWatcher>.Instance);
+        var watcher = new RateLimitTableWatcher(_config, NullLogger<RateLimitTableWatcher>.Instance);
         await watcher.StartAsync(CancellationToken.None).WaitAsync(Timeout);
-        return new RateLimiter(watcher, store ?? new MemoryCounterStore(time), time, mode, metrics, NullLogger<RateLimiter>.Instance);
+        return new RateLimiter(watcher, store ?? new MemoryCounterStore(_time), _time, mode, _metrics, NullLogger<RateLimiter>.Instance);
     }
 
     private static Task<RateLimitDecision> DecideAsync(RateLimiter limiter, params string[] keyValues)

@@ -11,7 +11,7 @@ namespace ControlPlane.Mixer.Tests.Support;
 /// </summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
-    private Process? process;
+    private Process? _process;
 
     private RedisServer(int port)
     {
@@ -37,25 +37,25 @@ internal sealed class RedisServer : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
         await Eventually.TrueAsync(async () => await PingAsync(), TimeSpan.FromSeconds(10), $"redis-server on port {Port}");
     }
 
     public async Task StopAsync()
     {
-        if (process is { HasExited: false })
+        if (_process is { HasExited: false })
         {
-            process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: true);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await process.WaitForExitAsync(timeout.Token);
+            await _process.WaitForExitAsync(timeout.Token);
         }
 
-        process?.Dispose();
-        process = null;
+        _process?.Dispose();
+        _process = null;
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();

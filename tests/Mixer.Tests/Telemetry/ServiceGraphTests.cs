@@ -6,27 +6,27 @@ namespace ControlPlane.Mixer.Tests.Telemetry;
 
 public sealed class ServiceGraphTests
 {
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void View_RequestsOlderThanTheWindow_AreForgotten()
     {
-        var graph = new ServiceGraph(time, Options.Create(new MixerOptions { GraphWindowSeconds = 60 }));
+        var graph = new ServiceGraph(_time, Options.Create(new MixerOptions { GraphWindowSeconds = 60 }));
         graph.Record("source", "workload:a/x", "service:y", 5, error: false);
-        time.Advance(TimeSpan.FromSeconds(30));
+        _time.Advance(TimeSpan.FromSeconds(30));
         graph.Record("source", "workload:a/x", "service:y", 5, error: true);
 
         Assert.Equal(2, Assert.Single(graph.View("source").Edges).Requests);
-        time.Advance(TimeSpan.FromSeconds(31));
+        _time.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal(1, Assert.Single(graph.View("source").Edges).Requests);
-        time.Advance(TimeSpan.FromSeconds(30));
+        _time.Advance(TimeSpan.FromSeconds(30));
         Assert.Empty(graph.View("source").Edges);
     }
 
     [Fact]
     public void View_ErrorsAndPercentiles_AreComputedOverTheWindow()
     {
-        var graph = new ServiceGraph(time, Options.Create(new MixerOptions { GraphWindowSeconds = 60 }));
+        var graph = new ServiceGraph(_time, Options.Create(new MixerOptions { GraphWindowSeconds = 60 }));
         for (var i = 1; i <= 100; i++)
         {
             graph.Record("source", "workload:a/x", "service:y", i, error: i > 90);

@@ -22,15 +22,15 @@ internal ref struct ProtoWireReader(ReadOnlySpan<byte> buffer, int origin = 0)
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly ReadOnlySpan<byte> buffer = buffer;
-    private readonly int origin = origin;
-    private int position;
+    private readonly ReadOnlySpan<byte> _buffer = buffer;
+    private readonly int _origin = origin;
+    private int _position;
 
-    public readonly bool End => position >= buffer.Length;
+    public readonly bool End => _position >= _buffer.Length;
 
     public uint ReadTag()
     {
-        var at = position;
+        var at = _position;
         var tag = (uint)ReadVarint();
         if (tag >> 3 == 0)
         {
@@ -42,16 +42,16 @@ internal ref struct ProtoWireReader(ReadOnlySpan<byte> buffer, int origin = 0)
 
     public ulong ReadVarint()
     {
-        var at = position;
+        var at = _position;
         ulong value = 0;
         for (var shift = 0; shift < 64; shift += 7)
         {
-            if (position >= buffer.Length)
+            if (_position >= _buffer.Length)
             {
                 throw Malformed(at, "truncated varint");
             }
 
-            var b = buffer[position++];
+            var b = _buffer[_position++];
             value |= (ulong)(b & 0x7F) << shift;
             if (b < 0x80)
             {
@@ -64,15 +64,15 @@ internal ref struct ProtoWireReader(ReadOnlySpan<byte> buffer, int origin = 0)
 
     public ReadOnlySpan<byte> ReadLengthDelimited()
     {
-        var at = position;
+        var at = _position;
         var length = ReadVarint();
-        if (length > (ulong)(buffer.Length - position))
+        if (length > (ulong)(_buffer.Length - _position))
         {
             throw Malformed(at, $"length {length} runs past the end of the message");
         }
 
-        var value = buffer.Slice(position, (int)length);
-        position += (int)length;
+        var value = _buffer.Slice(_position, (int)length);
+        _position += (int)length;
         return value;
     }
 
@@ -80,13 +80,13 @@ internal ref struct ProtoWireReader(ReadOnlySpan<byte> buffer, int origin = 0)
     public ProtoWireReader ReadMessage()
     {
         var body = ReadLengthDelimited();
-        return new ProtoWireReader(body, origin + position - body.Length);
+        return new ProtoWireReader(body, _origin + _position - body.Length);
     }
 
     /// <summary>A string field; with <paramref name="table"/>, a value seen recently is not allocated again.</summary>
     public string ReadString(Utf8StringTable? table = null)
     {
-        var at = position;
+        var at = _position;
         var bytes = ReadLengthDelimited();
         if (bytes.IsEmpty)
         {
@@ -135,7 +135,7 @@ internal ref struct ProtoWireReader(ReadOnlySpan<byte> buffer, int origin = 0)
                 SkipGroup(tag >> 3, depth + 1);
                 break;
             default:
-                throw Malformed(position, $"unexpected wire type {tag & 7}");
+                throw Malformed(_position, $"unexpected wire type {tag & 7}");
         }
     }
 
@@ -143,14 +143,14 @@ internal ref struct ProtoWireReader(ReadOnlySpan<byte> buffer, int origin = 0)
     {
         if (depth > MaxGroupDepth)
         {
-            throw Malformed(position, "groups nested too deeply");
+            throw Malformed(_position, "groups nested too deeply");
         }
 
         while (true)
         {
             if (End)
             {
-                throw Malformed(position, "group is not closed");
+                throw Malformed(_position, "group is not closed");
             }
 
             var tag = ReadTag();
@@ -158,7 +158,7 @@ internal ref struct ProtoWireReader(ReadOnlySpan<byte> buffer, int origin = 0)
             {
                 if (tag >> 3 != field)
                 {
-                    throw Malformed(position, "group closed by the wrong field");
+                    throw Malformed(_position, "group closed by the wrong field");
                 }
 
                 return;
@@ -170,14 +170,14 @@ internal ref struct ProtoWireReader(ReadOnlySpan<byte> buffer, int origin = 0)
 
     private void Advance(int count)
     {
-        if (buffer.Length - position < count)
+        if (_buffer.Length - _position < count)
         {
-            throw Malformed(position, "truncated fixed-width field");
+            throw Malformed(_position, "truncated fixed-width field");
         }
 
-        position += count;
+        _position += count;
     }
 
     private readonly MalformedCheckRequestException Malformed(int offset, string problem) =>
-        new($"not a valid protobuf message: {problem} at byte {origin + offset}");
+        new($"not a valid protobuf message: {problem} at byte {_origin + offset}");
 }

@@ -12,7 +12,7 @@ internal sealed class Utf8StringTable
 {
     public const int MaxBytes = 128;
 
-    private readonly Entry?[] slots;
+    private readonly Entry?[] _slots;
 
     /// <param name="slotCount">A power of two.</param>
     public Utf8StringTable(int slotCount)
@@ -22,7 +22,7 @@ internal sealed class Utf8StringTable
             throw new ArgumentOutOfRangeException(nameof(slotCount), slotCount, "a power of two");
         }
 
-        slots = new Entry?[slotCount];
+        _slots = new Entry?[slotCount];
     }
 
     /// <summary>The table Check's decoder uses: 2,048 slots, at most about 600 KB.</summary>
@@ -30,7 +30,7 @@ internal sealed class Utf8StringTable
 
     public bool TryGet(ReadOnlySpan<byte> utf8, out string text)
     {
-        if (utf8.Length <= MaxBytes && Volatile.Read(ref slots[Slot(utf8)]) is { } entry && utf8.SequenceEqual(entry.Utf8))
+        if (utf8.Length <= MaxBytes && Volatile.Read(ref _slots[Slot(utf8)]) is { } entry && utf8.SequenceEqual(entry.Utf8))
         {
             text = entry.Text;
             return true;
@@ -45,7 +45,7 @@ internal sealed class Utf8StringTable
     {
         if (utf8.Length <= MaxBytes)
         {
-            Volatile.Write(ref slots[Slot(utf8)], new Entry(utf8.ToArray(), text));
+            Volatile.Write(ref _slots[Slot(utf8)], new Entry(utf8.ToArray(), text));
         }
     }
 
@@ -53,7 +53,7 @@ internal sealed class Utf8StringTable
     {
         var hash = new HashCode();
         hash.AddBytes(utf8);
-        return hash.ToHashCode() & (slots.Length - 1);
+        return hash.ToHashCode() & (_slots.Length - 1);
     }
 
     private sealed record Entry(byte[] Utf8, string Text);

@@ -9,13 +9,11 @@ namespace ControlPlane.Pilot.Xds.Generation;
 
 /// <summary>
 /// The action of one VirtualService HTTP route: destinations (weighted, with subsets) as Istio
-/// cluster names, timeout, retries, and the hash policy a consistent-hash DestinationRule needs.
+/// cluster names, timeout, retries (<see cref="RetryPolicyTranslator"/>), and the hash policy a
+/// consistent-hash DestinationRule needs.
 /// </summary>
 internal static class RouteActionTranslator
 {
-    /// <summary>Istio's default <c>retryOn</c> when a route sets attempts but no conditions.</summary>
-    public const string DefaultRetryOn = "connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes";
-
     public static RouteAction Translate(HTTPRoute route, RoutingRule rule, MeshService service, ServicePort port, MeshSnapshot snapshot)
     {
         var action = new RouteAction();
@@ -47,29 +45,16 @@ internal static class RouteActionTranslator
             };
         }
 
-        if (route.Retries is { Attempts: > 0 } retries)
+        if (RetryPolicyTranslator.Translate(route.Retries) is { } retryPolicy)
         {
-            var policy = new RetryPolicy
-            {
-                RetryOn = string.IsNullOrEmpty(retries.RetryOn) ? DefaultRetryOn : retries.RetryOn,
-                NumRetries = (uint)retries.Attempts,
-            };
-            if (retries.PerTryTimeout is { } perTry)
-            {
-                policy.PerTryTimeout = perTry.Clone();
-            }
-
-            if (retries.Backoff is { } backoff)
-            {
-                policy.RetryBackOff = new RetryPolicy.Types.RetryBackOff { BaseInterval = backoff.Clone() };
-            }
-
-            action.RetryPolicy = policy;
+            action.RetryPolicy = retryPolicy;
         }
 
-        foreach (var host in destinations.Select(d => d.Cluster.Host).Distinct(StringComparer.Ordinal))
+        // A consistent-hash policy belongs to the cluster it applies to (a subset, a port), so each
+        // destination's own merged policy decides; the first destination that hashes sets how.
+        foreach (var (cluster, _) in destinations)
         {
-            if (HashPolicy(snapshot.DestinationRules.For(host)) is { } hash)
+            if (HashPolicy(LoadBalancer(cluster, snapshot)) is { } hash)
             {
                 action.HashPolicy.Add(hash);
                 break;
@@ -82,8 +67,9 @@ internal static class RouteActionTranslator
     /// <summary>The route to the whole service when no VirtualService routes it.</summary>
     public static RouteAction Default(MeshService service, ServicePort port, MeshSnapshot snapshot)
     {
-        var action = new RouteAction { Cluster = new ClusterName(port.Number, string.Empty, service.Hostname).ToString() };
-        if (HashPolicy(snapshot.DestinationRules.For(service.Hostname)) is { } hash)
+        var cluster = new ClusterName(port.Number, string.Empty, service.Hostname);
+        var action = new RouteAction { Cluster = cluster.ToString() };
+        if (HashPolicy(LoadBalancer(cluster, snapshot)) is { } hash)
         {
             action.HashPolicy.Add(hash);
         }
@@ -112,9 +98,17 @@ internal static class RouteActionTranslator
         return new ClusterName(number, destination.Subset, host);
     }
 
-    private static RouteAction.Types.HashPolicy? HashPolicy(DestinationPolicy? policy)
+    /// <summary>The load balancer the cluster is built with: the same merge <see cref="ClusterGenerator"/> applies.</summary>
+    private static LoadBalancerSettings? LoadBalancer(ClusterName cluster, MeshSnapshot snapshot)
     {
-        var hash = policy?.Spec.TrafficPolicy?.LoadBalancer?.ConsistentHash;
+        var rule = snapshot.DestinationRules.For(cluster.Host);
+        var subset = cluster.Subset.Length > 0 ? rule?.FindSubset(cluster.Subset) : null;
+        return TrafficPolicyMerger.Merge(rule?.Spec.TrafficPolicy, subset?.TrafficPolicy, cluster.Port).LoadBalancer;
+    }
+
+    private static RouteAction.Types.HashPolicy? HashPolicy(LoadBalancerSettings? loadBalancer)
+    {
+        var hash = loadBalancer?.ConsistentHash;
         return hash?.HashKeyCase switch
         {
             LoadBalancerSettings.Types.ConsistentHashLB.HashKeyOneofCase.HttpHeaderName =>

@@ -6,17 +6,17 @@ namespace ControlPlane.Shared.Config.Loading;
 /// </summary>
 internal sealed class LoadResultBuilder
 {
-    private readonly List<ConfigObject> objects = [];
-    private readonly List<KubernetesObject> kubernetesObjects = [];
-    private readonly List<SkippedObject> skipped = [];
-    private readonly List<ConfigDiagnostic> diagnostics = [];
-    private readonly Dictionary<(string Group, string Kind, string Namespace, string Name), SourcePosition?> seen = [];
+    private readonly List<ConfigObject> _objects = [];
+    private readonly List<KubernetesObject> _kubernetesObjects = [];
+    private readonly List<SkippedObject> _skipped = [];
+    private readonly List<ConfigDiagnostic> _diagnostics = [];
+    private readonly Dictionary<(string Group, string Kind, string Namespace, string Name), SourcePosition?> _seen = [];
 
     public void Add(ConfigObject item)
     {
         if (IsFirst(item.Kind.Group, item.Kind.Kind, item.Meta, item.Position, item.Reference))
         {
-            objects.Add(item);
+            _objects.Add(item);
         }
     }
 
@@ -26,28 +26,28 @@ internal sealed class LoadResultBuilder
         var group = slash < 0 ? string.Empty : item.ApiVersion[..slash];
         if (IsFirst(group, item.Kind, item.Meta, item.Position, item.Reference))
         {
-            kubernetesObjects.Add(item);
+            _kubernetesObjects.Add(item);
         }
     }
 
-    public void Add(SkippedObject item) => skipped.Add(item);
+    public void Add(SkippedObject item) => _skipped.Add(item);
 
-    public void Add(ConfigDiagnostic diagnostic) => diagnostics.Add(diagnostic);
+    public void Add(ConfigDiagnostic diagnostic) => _diagnostics.Add(diagnostic);
 
-    public void AddRange(IEnumerable<ConfigDiagnostic> found) => diagnostics.AddRange(found);
+    public void AddRange(IEnumerable<ConfigDiagnostic> found) => _diagnostics.AddRange(found);
 
-    public ConfigLoadResult Build() => new(objects.ToArray(), kubernetesObjects.ToArray(), skipped.ToArray(), diagnostics.ToArray());
+    public ConfigLoadResult Build() => new(_objects.ToArray(), _kubernetesObjects.ToArray(), _skipped.ToArray(), _diagnostics.ToArray());
 
     private bool IsFirst(string group, string kind, ObjectMeta meta, SourcePosition? position, string reference)
     {
-        if (seen.TryGetValue((group, kind, meta.Namespace, meta.Name), out var first))
+        if (_seen.TryGetValue((group, kind, meta.Namespace, meta.Name), out var first))
         {
             var where = first is null ? string.Empty : $" (first defined at {first})";
-            diagnostics.Add(new ConfigDiagnostic(DiagnosticLevel.Error, $"duplicate object: {reference} is defined more than once{where}", position, reference));
+            _diagnostics.Add(new ConfigDiagnostic(DiagnosticLevel.Error, $"duplicate object: {reference} is defined more than once{where}", position, reference));
             return false;
         }
 
-        seen.Add((group, kind, meta.Namespace, meta.Name), position);
+        _seen.Add((group, kind, meta.Namespace, meta.Name), position);
         return true;
     }
 }

@@ -8,17 +8,17 @@ namespace ControlPlane.Shared.Config.Loading;
 /// </summary>
 internal sealed class ObjectErrors(SourceMap source)
 {
-    private readonly List<(string Message, SourcePosition? Position, string? Path)> errors = [];
+    private readonly List<(string Message, SourcePosition? Position, string? Path)> _errors = [];
 
-    public bool Any => errors.Count > 0;
+    public bool Any => _errors.Count > 0;
 
     public SourceMap Source { get; } = source;
 
     public void Add(YamlNode? node, string? path, string message) =>
-        errors.Add((message, node is null ? null : Source.Of(node), path));
+        _errors.Add((message, node is null ? null : Source.Of(node), path));
 
-    public void Add(SourcePosition? position, string? path, string message) => errors.Add((message, position, path));
+    public void Add(SourcePosition? position, string? path, string message) => _errors.Add((message, position, path));
 
     public IEnumerable<ConfigDiagnostic> ToDiagnostics(string? objectReference) =>
-        errors.Select(e => new ConfigDiagnostic(DiagnosticLevel.Error, e.Message, e.Position, objectReference, e.Path));
+        _errors.Select(e => new ConfigDiagnostic(DiagnosticLevel.Error, e.Message, e.Position, objectReference, e.Path));
 }

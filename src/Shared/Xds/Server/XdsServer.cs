@@ -13,7 +13,7 @@ namespace ControlPlane.Shared.Xds.Server;
 /// </summary>
 public sealed class XdsServer : IDisposable
 {
-    private static long s_streamIds;
+    private static long _streamIds;
     private readonly IXdsResourceProvider _provider;
     private readonly XdsServerOptions _options;
     private readonly XdsStreamSessionDeps _deps;
@@ -66,7 +66,7 @@ public sealed class XdsServer : IDisposable
         _stopping.Dispose();
     }
 
-    internal static long NextStreamId() => Interlocked.Increment(ref s_streamIds);
+    internal static long NextStreamId() => Interlocked.Increment(ref _streamIds);
 
     internal async Task RunAsync<TRequest, TResponse>(
         XdsStreamSession<TRequest, TResponse> session,

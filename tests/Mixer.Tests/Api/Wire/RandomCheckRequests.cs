@@ -14,7 +14,7 @@ internal sealed class RandomCheckRequests(int seed)
 {
     private static readonly string[] Words = ["", "a", "reviews", "default", "app", "v2", "X-Tenant", "x-forwarded-for", "é✓", "/api?x=1", "10.0.0.5", "::ffff:10.1.2.3"];
 
-    private readonly Random random = new(seed);
+    private readonly Random _random = new(seed);
 
     public CheckRequest Next()
     {
@@ -44,12 +44,12 @@ internal sealed class RandomCheckRequests(int seed)
     {
         using var stream = new MemoryStream();
         var output = new CodedOutputStream(stream);
-        var field = 1000 + random.Next(1000);
-        switch (random.Next(5))
+        var field = 1000 + _random.Next(1000);
+        switch (_random.Next(5))
         {
             case 0:
                 output.WriteTag(field, WireFormat.WireType.Varint);
-                output.WriteUInt64((ulong)random.NextInt64());
+                output.WriteUInt64((ulong)_random.NextInt64());
                 break;
             case 1:
                 output.WriteTag(field, WireFormat.WireType.Fixed64);
@@ -78,7 +78,7 @@ internal sealed class RandomCheckRequests(int seed)
     private Peer Peer()
     {
         var peer = new Peer { Service = Word(), Principal = Chance(0.5) ? "spiffe://cluster.local/ns/" + Word() + "/sa/" + Word() : Word(), Certificate = Word() };
-        peer.Address = Maybe(() => random.Next(3) switch
+        peer.Address = Maybe(() => _random.Next(3) switch
         {
             0 => new Address { Pipe = new Pipe { Path = "/tmp/s" } },
             1 => new Address { EnvoyInternalAddress = new EnvoyInternalAddress { ServerListenerName = "l" } },
@@ -93,7 +93,7 @@ internal sealed class RandomCheckRequests(int seed)
         var socket = new SocketAddress { Address = Word(), ResolverName = Word() };
         if (Chance(0.5))
         {
-            socket.PortValue = (uint)random.Next(0, 65536);
+            socket.PortValue = (uint)_random.Next(0, 65536);
         }
         else if (Chance(0.5))
         {
@@ -105,12 +105,12 @@ internal sealed class RandomCheckRequests(int seed)
 
     private AttributeContext.Types.HttpRequest Http()
     {
-        var http = new AttributeContext.Types.HttpRequest { Id = Word(), Method = Word(), Path = Word(), Host = Word(), Scheme = Word(), Size = random.Next(), Protocol = Word(), Body = Word() };
+        var http = new AttributeContext.Types.HttpRequest { Id = Word(), Method = Word(), Path = Word(), Host = Word(), Scheme = Word(), Size = _random.Next(), Protocol = Word(), Body = Word() };
         Fill(http.Headers);
         http.HeaderMap = Maybe(() =>
         {
             var map = new HeaderMap();
-            for (var i = random.Next(4); i > 0; i--)
+            for (var i = _random.Next(4); i > 0; i--)
             {
                 map.Headers.Add(Chance(0.5)
                     ? new HeaderValue { Key = Word(), Value = Word() }
@@ -148,7 +148,7 @@ internal sealed class RandomCheckRequests(int seed)
 
     private void Fill(IDictionary<string, string> map)
     {
-        for (var i = random.Next(4); i > 0; i--)
+        for (var i = _random.Next(4); i > 0; i--)
         {
             map[Word()] = Word();
         }
@@ -156,7 +156,7 @@ internal sealed class RandomCheckRequests(int seed)
 
     private T? Maybe<T>(Func<T> make, double chance = 0.6) where T : class => Chance(chance) ? make() : null;
 
-    private bool Chance(double p) => random.NextDouble() < p;
+    private bool Chance(double p) => _random.NextDouble() < p;
 
-    private string Word() => Words[random.Next(Words.Length)];
+    private string Word() => Words[_random.Next(Words.Length)];
 }
