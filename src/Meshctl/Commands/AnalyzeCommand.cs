@@ -14,10 +14,6 @@ namespace ControlPlane.Meshctl.Commands;
 /// </summary>
 internal static class AnalyzeCommand
 {
-    public const int ExitClean = 0;
-    public const int ExitErrors = 1;
-    public const int ExitUsage = 2;
-
     private static readonly string[] Formats = ["log", "text", "json", "yaml"];
 
     /// <param name="stdin">Read for the path <c>-</c>.</param>
@@ -46,7 +42,7 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => DiagnosticLevel.Error,
         };
 
-        var command = new Command("analyze", "Analyse Istio config across resources (like istioctl analyze)")
+        var command = new Command("analyze", "Analyze Istio config across resources (like istioctl analyze)")
         {
             paths, output, suppress, outputThreshold, failureThreshold,
         };
@@ -73,8 +69,7 @@ internal static class AnalyzeCommand
         {
             if (!AnalysisSuppression.TryParse(text, out var suppression, out var error))
             {
-                stderr.WriteLine($"Error: {error}");
-                return ExitUsage;
+                throw MeshctlException.Usage($"{error}; write suppressions as CODE=Kind/namespace/name");
             }
 
             if (!AnalysisMessages.All.Any(t => t.Code == suppression.Code))
@@ -88,8 +83,7 @@ internal static class AnalyzeCommand
         var missing = paths.Where(p => p != "-" && !File.Exists(p) && !Directory.Exists(p)).ToList();
         if (missing.Count > 0)
         {
-            stderr.WriteLine($"Error: no such file or directory: {string.Join(", ", missing)}");
-            return ExitUsage;
+            throw MeshctlException.Usage($"no such file or directory: {string.Join(", ", missing)}; check the paths given");
         }
 
         var loader = new ConfigLoader();
@@ -133,6 +127,6 @@ internal static class AnalyzeCommand
                 break;
         }
 
-        return all.Any(m => m.Level <= options.FailureThreshold) ? ExitErrors : ExitClean;
+        return all.Any(m => m.Level <= options.FailureThreshold) ? ExitCodes.Failure : ExitCodes.Success;
     }
 }

@@ -5,7 +5,7 @@ namespace ControlPlane.Meshctl.Commands;
 /// <summary><c>meshctl cert</c>: workload certificates from Citadel (<c>request</c>, <c>inspect</c>).</summary>
 internal static class CertCommand
 {
-    public static Command Create() => new("cert", "request and inspect workload certificates")
+    public static Command Create() => new("cert", "Request and inspect workload certificates")
     {
         CertRequestCommand.Create(),
         CertInspectCommand.Create(),

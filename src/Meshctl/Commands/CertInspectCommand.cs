@@ -17,8 +17,8 @@ internal static class CertInspectCommand
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "PEM file: a certificate or a chain, leaf first" };
-        var rootCert = new Option<string?>("--root-cert") { Description = "root bundle to verify against (default: the chain's own self-signed root)" };
-        var command = new Command("inspect", "show a certificate's identity, issuer, validity and chain status") { file, rootCert };
+        var rootCert = new Option<string?>("--root-cert") { Description = "Root bundle to verify against (default: the chain's own self-signed root)" };
+        var command = new Command("inspect", "Show a certificate's identity, issuer, validity and chain status") { file, rootCert };
         command.SetAction((parseResult, _) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -34,8 +34,7 @@ internal static class CertInspectCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
             {
-                parseResult.InvocationConfiguration.Error.WriteLine($"meshctl cert inspect: {path}: {e.Message}");
-                return Task.FromResult(2);
+                throw MeshctlException.Usage($"{path}: {e.Message}; name a PEM certificate file, e.g. cert-chain.pem from meshctl cert request");
             }
 
             var leaf = chain[0];
@@ -58,7 +57,14 @@ internal static class CertInspectCommand
         var roots = new X509Certificate2Collection();
         if (rootPath is not null)
         {
-            roots.ImportFromPemFile(rootPath);
+            try
+            {
+                roots.ImportFromPemFile(rootPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+            {
+                throw MeshctlException.Usage($"--root-cert {rootPath}: {e.Message}; name a PEM root bundle, e.g. DATA_DIR/root-cert.pem");
+            }
         }
         else if (file[^1].SubjectName.RawData.AsSpan().SequenceEqual(file[^1].IssuerName.RawData) && file.Count > 1)
         {

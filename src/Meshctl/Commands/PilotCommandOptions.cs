@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Meshctl.Commands;
 
@@ -9,28 +10,19 @@ internal static class PilotCommandOptions
         new("--monitoring-address") { Description = "Pilot's monitoring port, HOST:PORT (default: the monitoring port in DATA_DIR/ports.json)" };
 
     public static Option<string> DataDir() =>
-        new("--data-dir") { Description = "data directory of a running Meshd or Pilot", DefaultValueFactory = _ => ".data" };
+        new("--data-dir") { Description = "Data directory of a running Meshd or Pilot", DefaultValueFactory = _ => MeshHostOptions.DefaultDataDir };
 
     public static Option<string> Output()
     {
-        var option = new Option<string>("--output", "-o") { Description = "output format", DefaultValueFactory = _ => "table" };
+        var option = new Option<string>("--output", "-o") { Description = "Output format: table or json", DefaultValueFactory = _ => "table" };
         option.AcceptOnlyFromAmong("table", "json");
         return option;
     }
 
-    /// <summary>Runs a command body, printing a <see cref="MeshctlException"/> as one line with exit code 1.</summary>
+    /// <summary>Runs a command body writing to stdout; its <see cref="MeshctlException"/>s become one line on stderr (see <see cref="MeshctlCommand"/>).</summary>
     public static async Task<int> RunAsync(ParseResult parse, Func<TextWriter, Task> body)
     {
-        var output = parse.InvocationConfiguration.Output;
-        try
-        {
-            await body(output);
-            return 0;
-        }
-        catch (MeshctlException e)
-        {
-            await parse.InvocationConfiguration.Error.WriteLineAsync($"meshctl: {e.Message}");
-            return 1;
-        }
+        await body(parse.InvocationConfiguration.Output);
+        return ExitCodes.Success;
     }
 }

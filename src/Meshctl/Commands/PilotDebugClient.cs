@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ControlPlane.Pilot.Debug;
+using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Meshctl.Commands;
 
@@ -18,22 +19,21 @@ internal sealed class PilotDebugClient(Uri baseAddress) : IDisposable
     {
         if (!string.IsNullOrEmpty(monitoringAddress))
         {
-            return new PilotDebugClient(new Uri(monitoringAddress.Contains("://", StringComparison.Ordinal) ? monitoringAddress : $"http://{monitoringAddress}"));
+            var text = monitoringAddress.Contains("://", StringComparison.Ordinal) ? monitoringAddress : $"http://{monitoringAddress}";
+            return Uri.TryCreate(text, UriKind.Absolute, out var address) && address.Port > 0
+                ? new PilotDebugClient(address)
+                : throw MeshctlException.Usage($"--monitoring-address '{monitoringAddress}' is not HOST:PORT; e.g. --monitoring-address 127.0.0.1:15014");
         }
 
-        var portsFile = Path.Combine(dataDir, "ports.json");
-        if (!File.Exists(portsFile))
+        var ports = MeshdPorts.Read(dataDir);
+        if (!ports.Found)
         {
-            throw new MeshctlException($"no --monitoring-address and no {portsFile}: is Meshd or Pilot running with --data-dir {dataDir}?");
+            throw ports.NotRunning("--monitoring-address HOST:PORT");
         }
 
-        var ports = JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(portsFile));
-        if (ports is null || !ports.TryGetValue("monitoring", out var port))
-        {
-            throw new MeshctlException($"{portsFile}: no \"monitoring\" port");
-        }
-
-        return new PilotDebugClient(new Uri($"http://127.0.0.1:{port}"));
+        return ports.Port(MeshPort.Monitoring) is { } port
+            ? new PilotDebugClient(new Uri($"http://127.0.0.1:{port}"))
+            : throw new MeshctlException($"{ports.File} has no \"monitoring\" port; restart Meshd to rewrite it, or pass --monitoring-address HOST:PORT");
     }
 
     public async Task<IReadOnlyList<SyncStatus>> SyncStatusAsync(CancellationToken cancellationToken) =>
@@ -55,17 +55,29 @@ internal sealed class PilotDebugClient(Uri baseAddress) : IDisposable
         {
             response = await _http.GetAsync(path, cancellationToken);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new MeshctlException($"cannot reach Pilot at {_http.BaseAddress}: {e.Message}");
+            throw new MeshctlException($"cannot reach Pilot at {_http.BaseAddress} ({e.Message}): is Meshd running? Start it with scripts/run-meshd.sh, or check --monitoring-address and --data-dir");
         }
 
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         return response.StatusCode switch
         {
             HttpStatusCode.OK => body,
-            HttpStatusCode.NotFound when path.Contains("proxyID", StringComparison.Ordinal) => throw new MeshctlException($"proxy not found: {JsonNode.Parse(body)?["error"]}"),
-            _ => throw new MeshctlException($"{_http.BaseAddress}{path.TrimStart('/')}: HTTP {(int)response.StatusCode}: {body}"),
+            HttpStatusCode.NotFound when path.Contains("proxyID", StringComparison.Ordinal) => throw new MeshctlException($"proxy not found: {ErrorText(body)}; run meshctl proxy-status for the ids of connected clients"),
+            _ => throw new MeshctlException($"{_http.BaseAddress}{path.TrimStart('/')} answered HTTP {(int)response.StatusCode} ({ErrorText(body)}); is that Pilot's monitoring port?"),
         };
+    }
+
+    private static string ErrorText(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body)?["error"]?.ToString() ?? body;
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
     }
 }

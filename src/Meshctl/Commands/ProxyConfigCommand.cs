@@ -22,7 +22,7 @@ internal static class ProxyConfigCommand
 
     private static Command Sub(string name, string type, string[] header, Func<JsonNode, IEnumerable<IReadOnlyList<string>>> rows)
     {
-        var proxy = new Argument<string>("PROXY_ID") { Description = "the client's node id, as proxy-status shows it" };
+        var proxy = new Argument<string>("PROXY_ID") { Description = "The client's node id, as proxy-status shows it" };
         var monitoring = PilotCommandOptions.MonitoringAddress();
         var dataDir = PilotCommandOptions.DataDir();
         var output = PilotCommandOptions.Output();

@@ -29,6 +29,12 @@ internal static class ProxyStatusCommand
                 return;
             }
 
+            if (clients.Count == 0)
+            {
+                await writer.WriteLineAsync("no proxies connected");
+                return;
+            }
+
             TextTable.Write(writer, ["NAME", .. Types, "PROTOCOL", "PEER"], clients.Select(c => (IReadOnlyList<string>)
             [
                 c.NodeId,

@@ -14,27 +14,35 @@ internal static class TokenCommand
     public static Command Create()
     {
         var dataDir = new Option<string>("--data-dir") { Description = "Meshd's data directory (holds jwt/issuer-key.pem)", Required = true };
-        var ns = new Option<string>("--namespace") { Description = "the workload's namespace", Required = true };
-        var sa = new Option<string>("--service-account") { Description = "the workload's service account", Required = true };
-        var ttl = new Option<string>("--ttl") { Description = "token lifetime, e.g. 1h", DefaultValueFactory = _ => "1h" };
-        var audience = new Option<string>("--audience") { Description = "token audience", DefaultValueFactory = _ => "istio-ca" };
-        var command = new Command("token", "print a service account token from the local JWT issuer") { dataDir, ns, sa, ttl, audience };
+        var ns = new Option<string>("--namespace") { Description = "The workload's namespace", Required = true };
+        var sa = new Option<string>("--service-account") { Description = "The workload's service account", Required = true };
+        var ttl = new Option<string>("--ttl") { Description = "Token lifetime, e.g. 1h", DefaultValueFactory = _ => "1h" };
+        var audience = new Option<string>("--audience") { Description = "Token audience", DefaultValueFactory = _ => "istio-ca" };
+        var command = new Command("token", "Print a service account token from the local JWT issuer") { dataDir, ns, sa, ttl, audience };
         command.SetAction((parseResult, _) =>
         {
-            var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
+            TimeSpan lifetime;
             try
             {
-                var issuer = LocalJwtIssuer.Open(parseResult.GetValue(dataDir)!);
-                var lifetime = Duration.Parse(parseResult.GetValue(ttl)!, "--ttl");
-                output.WriteLine(issuer.CreateToken(parseResult.GetValue(ns)!, parseResult.GetValue(sa)!, parseResult.GetValue(audience)!, lifetime, DateTimeOffset.UtcNow));
-                return Task.FromResult(0);
+                lifetime = Duration.Parse(parseResult.GetValue(ttl)!, "--ttl");
             }
-            catch (Exception e) when (e is FileNotFoundException or CaConfigurationException)
+            catch (CaConfigurationException e)
             {
-                error.WriteLine($"meshctl token: {e.Message}");
-                return Task.FromResult(2);
+                throw MeshctlException.Usage(e.Message);
             }
+
+            LocalJwtIssuer issuer;
+            try
+            {
+                issuer = LocalJwtIssuer.Open(parseResult.GetValue(dataDir)!);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CaConfigurationException)
+            {
+                throw new MeshctlException(e.Message);
+            }
+
+            parseResult.InvocationConfiguration.Output.WriteLine(issuer.CreateToken(parseResult.GetValue(ns)!, parseResult.GetValue(sa)!, parseResult.GetValue(audience)!, lifetime, DateTimeOffset.UtcNow));
+            return Task.FromResult(ExitCodes.Success);
         });
         return command;
     }

@@ -13,10 +13,6 @@ namespace ControlPlane.Meshctl.Commands;
 /// </summary>
 internal static class ValidateCommand
 {
-    public const int Valid = 0;
-    public const int Invalid = 1;
-    public const int UsageError = 2;
-
     private const string StdinName = "<stdin>";
 
     public static Command Create(TextReader stdin)
@@ -41,15 +37,13 @@ internal static class ValidateCommand
     {
         if (paths.Length == 0)
         {
-            await stderr.WriteLineAsync("meshctl validate: no input: name files or directories with -f (- reads stdin)");
-            return UsageError;
+            throw MeshctlException.Usage("no input; name files or directories with -f (- reads stdin)");
         }
 
         var missing = paths.Where(p => p != "-" && !File.Exists(p) && !Directory.Exists(p)).ToList();
         if (missing.Count > 0)
         {
-            await stderr.WriteLineAsync($"meshctl validate: path not found: {string.Join(", ", missing)}");
-            return UsageError;
+            throw MeshctlException.Usage($"path not found: {string.Join(", ", missing)}; check the paths given with -f");
         }
 
         var loader = new ConfigLoader();
@@ -74,6 +68,6 @@ internal static class ValidateCommand
         }
 
         await stderr.WriteLineAsync(report.Summary());
-        return report.IsValid ? Valid : Invalid;
+        return report.IsValid ? ExitCodes.Success : ExitCodes.Failure;
     }
 }

@@ -47,6 +47,12 @@ public sealed class XdsClientProcess : IAsyncDisposable
         var nodeId = $"sidecar~127.0.0.1~{kind.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}.default~default.svc.cluster.local";
         var bootstrap = Path.Combine(directory, $"bootstrap-{Guid.NewGuid():N}.json");
         File.WriteAllText(bootstrap, Bootstrap(xdsPort, nodeId).ToJsonString());
+        return Start(kind, bootstrap, nodeId, target);
+    }
+
+    /// <summary>Starts a client on a bootstrap file written elsewhere (e.g. by <c>meshctl bootstrap</c>) whose node id is <paramref name="nodeId"/>.</summary>
+    public static XdsClientProcess Start(ClientKind kind, string bootstrap, string nodeId, string target)
+    {
         var start = kind == ClientKind.Node
             ? new ProcessStartInfo("node", [RepoPaths.NodeClient, target])
             : new ProcessStartInfo("/usr/bin/python3", [RepoPaths.PythonClient, target]);

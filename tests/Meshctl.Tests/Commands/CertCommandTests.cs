@@ -91,13 +91,13 @@ public sealed class CertCommandTests
     }
 
     [Fact]
-    public async Task Token_DataDirWithoutIssuerKey_Exits2NamingTheFile()
+    public async Task Token_DataDirWithoutIssuerKey_Exits1NamingTheFile()
     {
         var empty = TempDirectory.Create("no-issuer");
 
         var (code, _, stderr) = await MeshctlRunner.RunAsync("token", "--data-dir", empty, "--namespace", "a", "--service-account", "b");
 
-        Assert.Equal(2, code);
+        Assert.Equal(1, code);
         Assert.Contains(Path.Combine(empty, "jwt", "issuer-key.pem"), stderr, StringComparison.Ordinal);
     }
 }

@@ -180,7 +180,7 @@ public sealed class ValidateCommandTests
         var run = await Meshctl.RunAsync("validate");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(["meshctl validate: no input: name files or directories with -f (- reads stdin)"], run.StderrLines);
+        Assert.Equal(["error: no input; name files or directories with -f (- reads stdin)"], run.StderrLines);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class ValidateCommandTests
         var run = await Meshctl.RunAsync("validate", "-f", "/no/such/file.yaml");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(["meshctl validate: path not found: /no/such/file.yaml"], run.StderrLines);
+        Assert.Equal(["error: path not found: /no/such/file.yaml; check the paths given with -f"], run.StderrLines);
     }
 
     [Fact]
