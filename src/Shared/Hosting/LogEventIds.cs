@@ -16,11 +16,10 @@ public static class LogEventIds
     public const int XdsServer = 1100;
     public const int XdsClient = 1200;
     public const int ConfigDistribution = 1300;
+    public const int ConfigFileSource = 1400;
 
     // Galley: 2000-2999.
-    public const int GalleyFileSource = 2000;
     public const int GalleyAdmission = 2100;
-    public const int GalleySnapshots = 2200;
     public const int GalleyDistribution = 2300;
 
     // Pilot: 3000-3999.
@@ -41,9 +40,8 @@ public static class LogEventIds
         new("ControlPlane.Shared.Xds.Server", XdsServer),
         new("ControlPlane.Shared.Xds.Client", XdsClient),
         new("ControlPlane.Shared.Config.Distribution", ConfigDistribution),
-        new("ControlPlane.Galley.Sources", GalleyFileSource),
+        new("ControlPlane.Shared.Config.Sources", ConfigFileSource),
         new("ControlPlane.Galley.Admission", GalleyAdmission),
-        new("ControlPlane.Galley.Snapshots", GalleySnapshots),
         new("ControlPlane.Galley.Distribution", GalleyDistribution),
         new("ControlPlane.Pilot.Xds.Push", PilotPush),
         new("ControlPlane.Citadel.Api", CitadelApi),

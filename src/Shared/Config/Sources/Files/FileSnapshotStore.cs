@@ -102,7 +102,7 @@ internal sealed partial class FileSnapshotStore(ILogger<FileSnapshotStore> logge
         before.Count == after.Count &&
         before.All(file => after.TryGetValue(file.Key, out var now) && file.Value.SequenceEqual(now));
 
-    [LoggerMessage(EventId = LogEventIds.GalleySnapshots + 1, Level = LogLevel.Error, Message = "A config snapshot subscriber failed on version {Version}")]
+    [LoggerMessage(EventId = LogEventIds.ConfigFileSource + 50, Level = LogLevel.Error, Message = "A config snapshot subscriber failed on version {Version}")]
     private partial void SubscriberFailed(long version, Exception exception);
 
     private sealed class ImmutableSubscribers(Action<ConfigSnapshot>[] items)

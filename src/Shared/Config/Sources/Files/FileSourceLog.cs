@@ -4,7 +4,7 @@ using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Shared.Config.Sources.Files;
 
-/// <summary>The file source's log events (ids from <see cref="LogEventIds.GalleyFileSource"/>).</summary>
+/// <summary>The file source's log events (ids from <see cref="LogEventIds.ConfigFileSource"/>).</summary>
 internal static partial class FileSourceLog
 {
     /// <summary>
@@ -40,30 +40,30 @@ internal static partial class FileSourceLog
     }
 
     // A broken file is an expected event (Galley keeps serving its last good config), so a warning.
-    [LoggerMessage(EventId = LogEventIds.GalleyFileSource, Level = LogLevel.Warning, Message = "Config error at {Location}: {Problem}; {Consequence}")]
+    [LoggerMessage(EventId = LogEventIds.ConfigFileSource, Level = LogLevel.Warning, Message = "Config error at {Location}: {Problem}; {Consequence}")]
     private static partial void ConfigError(ILogger logger, string location, string problem, string consequence);
 
-    [LoggerMessage(EventId = LogEventIds.GalleyFileSource + 1, Level = LogLevel.Warning, Message = "Config warning at {Location}: {Problem}")]
+    [LoggerMessage(EventId = LogEventIds.ConfigFileSource + 1, Level = LogLevel.Warning, Message = "Config warning at {Location}: {Problem}")]
     private static partial void ConfigWarning(ILogger logger, string location, string problem);
 
-    [LoggerMessage(EventId = LogEventIds.GalleyFileSource + 2, Level = LogLevel.Information, Message = "Config file {File} loaded: {Objects} objects in service, {Errors} errors")]
+    [LoggerMessage(EventId = LogEventIds.ConfigFileSource + 2, Level = LogLevel.Information, Message = "Config file {File} loaded: {Objects} objects in service, {Errors} errors")]
     public static partial void FileLoaded(this ILogger logger, string file, int objects, int errors);
 
-    [LoggerMessage(EventId = LogEventIds.GalleyFileSource + 3, Level = LogLevel.Information, Message = "Config file {File} removed: its {Objects} objects are out of service")]
+    [LoggerMessage(EventId = LogEventIds.ConfigFileSource + 3, Level = LogLevel.Information, Message = "Config file {File} removed: its {Objects} objects are out of service")]
     public static partial void FileRemoved(this ILogger logger, string file, int objects);
 
-    [LoggerMessage(EventId = LogEventIds.GalleyFileSource + 4, Level = LogLevel.Information, Message = "Config snapshot {Version} published from {Directory}: {Objects} Istio objects, {KubernetesObjects} Kubernetes objects")]
+    [LoggerMessage(EventId = LogEventIds.ConfigFileSource + 4, Level = LogLevel.Information, Message = "Config snapshot {Version} published from {Directory}: {Objects} Istio objects, {KubernetesObjects} Kubernetes objects")]
     public static partial void SnapshotPublished(this ILogger logger, long version, string directory, int objects, int kubernetesObjects);
 
-    [LoggerMessage(EventId = LogEventIds.GalleyFileSource + 5, Level = LogLevel.Warning, Message = "Cannot watch {Directory} for changes ({Reason}); relying on the periodic rescan every {Interval}")]
+    [LoggerMessage(EventId = LogEventIds.ConfigFileSource + 5, Level = LogLevel.Warning, Message = "Cannot watch {Directory} for changes ({Reason}); relying on the periodic rescan every {Interval}")]
     public static partial void WatchUnavailable(this ILogger logger, string directory, string reason, TimeSpan interval);
 
-    [LoggerMessage(EventId = LogEventIds.GalleyFileSource + 6, Level = LogLevel.Information, Message = "Config directory {Directory} does not exist yet; waiting for it (--wait-for-config-dir) and serving no config until it appears")]
+    [LoggerMessage(EventId = LogEventIds.ConfigFileSource + 6, Level = LogLevel.Information, Message = "Config directory {Directory} does not exist yet; waiting for it (--wait-for-config-dir) and serving no config until it appears")]
     public static partial void DirectoryMissing(this ILogger logger, string directory);
 
-    [LoggerMessage(EventId = LogEventIds.GalleyFileSource + 7, Level = LogLevel.Error, Message = "Reloading config from {Directory} failed; the current snapshot stays in service")]
+    [LoggerMessage(EventId = LogEventIds.ConfigFileSource + 7, Level = LogLevel.Error, Message = "Reloading config from {Directory} failed; the current snapshot stays in service")]
     public static partial void ReloadFailed(this ILogger logger, string directory, Exception exception);
 
-    [LoggerMessage(EventId = LogEventIds.GalleyFileSource + 8, Level = LogLevel.Information, Message = "No --config-dir given: serving an empty config snapshot")]
+    [LoggerMessage(EventId = LogEventIds.ConfigFileSource + 8, Level = LogLevel.Information, Message = "No --config-dir given: serving an empty config snapshot")]
     public static partial void NoConfigDir(this ILogger logger);
 }
