@@ -173,7 +173,7 @@ public sealed class MeshdProcessTests
 
         Assert.Equal(2, exitCode);
         Assert.Equal(
-            $"meshd: --config-dir '{missing}' does not exist; create it, fix the path, or pass --wait-for-config-dir if it is created later",
+            $"meshd: error: --config-dir '{missing}' does not exist; create it, fix the path, or pass --wait-for-config-dir if it is created later (run 'meshd --help' for the flags)",
             output.Trim());
     }
 
