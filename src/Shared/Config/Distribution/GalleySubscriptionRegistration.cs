@@ -13,7 +13,7 @@ namespace ControlPlane.Shared.Config.Distribution;
 public static class GalleySubscriptionRegistration
 {
     /// <summary>The flag naming Galley's distribution address; its value is in configuration at <c>Galley:Address</c>.</summary>
-    public static readonly MeshFlag GalleyAddressFlag = new("--galley-address", "Galley:Address", "Galley's config distribution address, HOST:PORT (default: config from this process's own Galley)");
+    public static readonly MeshFlag GalleyAddressFlag = new("--galley-address", "Galley:Address", "Galley's config distribution address, HOST:PORT (default: none, config from --config-dir in this process)");
 
     /// <summary>
     /// Registers a started <see cref="GalleyConfigSubscriber"/> as the <see cref="IConfigSnapshotSource"/>,
