@@ -39,14 +39,15 @@ public static class AdmissionRegistration
         // Created after the options were validated on start, so the files are known to load.
         var (certFile, keyFile) = (options.CertFile!, options.KeyFile!);
         builder.Services.AddSingleton(sp => new WebhookCertificate(certFile, keyFile, sp.GetRequiredService<ILogger<WebhookCertificate>>()));
-        builder.Services.AddHostedService(sp => new AdmissionStartupLog(sp.GetRequiredService<ILogger<AdmissionReviewer>>(), certFile, sp.GetRequiredService<WebhookCertificate>()));
+        builder.Services.AddHostedService(sp => new AdmissionStartupLog(sp.GetRequiredService<ILogger<AdmissionReviewer>>(), certFile, sp.GetRequiredService<WebhookCertificate>));
         builder.MeshPorts().Add(MeshPort.Webhook, HttpProtocols.Http1AndHttp2, sp => sp.GetRequiredService<WebhookCertificate>().Current);
         return builder;
     }
 
     public static WebApplication MapGalleyAdmission(this WebApplication app)
     {
-        if (app.Services.GetService<WebhookCertificate>() is not null)
+        // Asks whether it is registered without creating it: the files are loaded only after the options were validated on start.
+        if (app.Services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(WebhookCertificate)))
         {
             app.MapValidatingWebhook();
         }
@@ -55,7 +56,8 @@ public static class AdmissionRegistration
     }
 
     /// <summary>Says at startup whether the webhook is served, and with which certificate.</summary>
-    private sealed class AdmissionStartupLog(ILogger logger, string? certFile, WebhookCertificate? certificate) : IHostedService
+    /// <remarks>The certificate is resolved in StartAsync, after the options were validated on start (the host creates hosted services before that).</remarks>
+    private sealed class AdmissionStartupLog(ILogger logger, string? certFile, Func<WebhookCertificate>? certificate) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -65,7 +67,8 @@ public static class AdmissionRegistration
             }
             else
             {
-                AdmissionLog.Enabled(logger, certFile!, certificate.Current.Subject, certificate.Current.NotAfter);
+                var current = certificate().Current;
+                AdmissionLog.Enabled(logger, certFile!, current.Subject, current.NotAfter);
             }
 
             return Task.CompletedTask;
