@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ControlPlane.Galley.Admission;
 
@@ -23,38 +24,30 @@ public static class AdmissionRegistration
 
     public static WebApplicationBuilder AddGalleyAdmission(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
+        var section = builder.Configuration.GetSection(WebhookOptions.Section);
+        builder.Services.AddOptions<WebhookOptions>().Bind(section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         builder.Services.AddSingleton<AdmissionReviewer>();
-        if (string.IsNullOrEmpty(options.CertFile) && string.IsNullOrEmpty(options.KeyFile))
+        var options = section.Get<WebhookOptions>() ?? new WebhookOptions();
+        if (!options.IsEnabled)
         {
+            // One file without the other is refused on start (WebhookOptionsValidator), before anything is served.
             builder.Services.AddHostedService(sp => new AdmissionStartupLog(sp.GetRequiredService<ILogger<AdmissionReviewer>>(), null, null));
             return builder;
         }
 
-        if (string.IsNullOrEmpty(options.CertFile) || string.IsNullOrEmpty(options.KeyFile))
-        {
-            throw new MeshUsageException($"{CertFlag.Name} and {KeyFlag.Name} must be given together");
-        }
-
-        try
-        {
-            using var check = WebhookCertificate.Load(options.CertFile, options.KeyFile);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
-        {
-            throw new MeshUsageException($"{CertFlag.Name} {options.CertFile} / {KeyFlag.Name} {options.KeyFile}: cannot load the certificate and key: {e.Message}");
-        }
-
-        var (certFile, keyFile) = (options.CertFile, options.KeyFile);
+        // Created after the options were validated on start, so the files are known to load.
+        var (certFile, keyFile) = (options.CertFile!, options.KeyFile!);
         builder.Services.AddSingleton(sp => new WebhookCertificate(certFile, keyFile, sp.GetRequiredService<ILogger<WebhookCertificate>>()));
-        builder.Services.AddHostedService(sp => new AdmissionStartupLog(sp.GetRequiredService<ILogger<AdmissionReviewer>>(), certFile, sp.GetRequiredService<WebhookCertificate>()));
+        builder.Services.AddHostedService(sp => new AdmissionStartupLog(sp.GetRequiredService<ILogger<AdmissionReviewer>>(), certFile, sp.GetRequiredService<WebhookCertificate>));
         builder.MeshPorts().Add(MeshPort.Webhook, HttpProtocols.Http1AndHttp2, sp => sp.GetRequiredService<WebhookCertificate>().Current);
         return builder;
     }
 
     public static WebApplication MapGalleyAdmission(this WebApplication app)
     {
-        if (app.Services.GetService<WebhookCertificate>() is not null)
+        // Asks whether it is registered without creating it: the files are loaded only after the options were validated on start.
+        if (app.Services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(WebhookCertificate)))
         {
             app.MapValidatingWebhook();
         }
@@ -63,7 +56,8 @@ public static class AdmissionRegistration
     }
 
     /// <summary>Says at startup whether the webhook is served, and with which certificate.</summary>
-    private sealed class AdmissionStartupLog(ILogger logger, string? certFile, WebhookCertificate? certificate) : IHostedService
+    /// <remarks>The certificate is resolved in StartAsync, after the options were validated on start (the host creates hosted services before that).</remarks>
+    private sealed class AdmissionStartupLog(ILogger logger, string? certFile, Func<WebhookCertificate>? certificate) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -73,7 +67,8 @@ public static class AdmissionRegistration
             }
             else
             {
-                AdmissionLog.Enabled(logger, certFile!, certificate.Current.Subject, certificate.Current.NotAfter);
+                var current = certificate().Current;
+                AdmissionLog.Enabled(logger, certFile!, current.Subject, current.NotAfter);
             }
 
             return Task.CompletedTask;

@@ -10,4 +10,7 @@ public sealed class WebhookOptions
 
     /// <summary>PEM private key of <see cref="CertFile"/>.</summary>
     public string? KeyFile { get; set; }
+
+    /// <summary>Both files are named, so the webhook is served (whether they load is checked on start).</summary>
+    public bool IsEnabled => !string.IsNullOrEmpty(CertFile) && !string.IsNullOrEmpty(KeyFile);
 }

@@ -86,13 +86,24 @@ public sealed class ValidatingWebhookTests
     }
 
     [Fact]
-    public void Build_CertificateWithoutKey_IsAUsageError()
+    public async Task Start_CertificateWithoutKey_IsAUsageError()
     {
         var cert = SelfSignedCertificate.Create();
 
-        var error = Assert.Throws<MeshUsageException>(() => MeshHost.Build(GalleyHost.Definition, ["--webhook-cert", cert.CertFile]));
+        var error = await Assert.ThrowsAsync<MeshUsageException>(() => TestHost.StartAsync(GalleyHost.Definition, "--webhook-cert", cert.CertFile));
 
         Assert.Equal("--webhook-cert and --webhook-key must be given together", error.Message);
+    }
+
+    [Fact]
+    public async Task Start_CertificateThatDoesNotLoad_IsAUsageErrorNamingBothFlags()
+    {
+        var cert = SelfSignedCertificate.Create();
+        var missingKey = Path.Combine(TempDirectory.Create("webhook-options"), "missing-key.pem");
+
+        var error = await Assert.ThrowsAsync<MeshUsageException>(() => TestHost.StartAsync(GalleyHost.Definition, "--webhook-cert", cert.CertFile, "--webhook-key", missingKey));
+
+        Assert.StartsWith($"--webhook-cert {cert.CertFile} / --webhook-key {missingKey}: cannot load the certificate and key:", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

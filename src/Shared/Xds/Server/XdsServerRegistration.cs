@@ -28,10 +28,14 @@ public static class XdsServerRegistration
         var key = typeof(TTag);
         var optionsName = OptionsName<TTag>();
         services.AddGrpc();
+        var options = services.AddOptions<XdsServerOptions>(optionsName);
         if (configure is not null)
         {
-            services.Configure(optionsName, configure);
+            options.Configure(configure);
         }
+
+        // Checked when the host starts, so a bad setting is a one-line usage error, not a failed first stream.
+        options.Validate(o => o.SendQueueCapacity > 0, $"{optionsName}: {nameof(XdsServerOptions.SendQueueCapacity)} must be positive").ValidateOnStart();
 
         services.AddKeyedSingleton<XdsStatusTracker>(key, (sp, _) => new XdsStatusTracker(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddKeyedSingleton<IXdsStreamObserver>(key, (sp, k) => sp.GetRequiredKeyedService<XdsStatusTracker>(k));
