@@ -27,6 +27,9 @@ internal sealed record MeshSnapshot(
     /// <summary>AuthorizationPolicy, for the RBAC filters of inbound listeners.</summary>
     public AuthorizationPolicyIndex AuthorizationPolicies { get; init; } = AuthorizationPolicyIndex.Empty;
 
+    /// <summary>What TLS and RBAC read of the workloads (<see cref="WorkloadSecurityInputs"/>); a change of it changes <see cref="WorkloadSecurityInputs.Kind"/>.</summary>
+    public string WorkloadSecurity { get; init; } = string.Empty;
+
     /// <summary>The empty snapshot with the default trust and cluster domains.</summary>
     public static MeshSnapshot Empty { get; } = EmptyFor(new MeshIdentityOptions());
 

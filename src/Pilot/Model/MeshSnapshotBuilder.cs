@@ -33,6 +33,9 @@ internal static class MeshSnapshotBuilder
             DestinationRules = destinationRules,
             PeerAuthentications = peerAuthentications,
             AuthorizationPolicies = authorizationPolicies,
+            WorkloadSecurity = WorkloadSecurityInputs.Digest(
+                registry,
+                config.OfKind(ConfigKinds.PeerAuthentication.Kind).Any() || config.OfKind(ConfigKinds.AuthorizationPolicy.Kind).Any()),
         };
     }
 

@@ -25,7 +25,7 @@ internal sealed class ListenerGenerator : IXdsGenerator
     public string TypeUrl => XdsTypeUrls.Listener;
 
     public IReadOnlySet<string> DependsOn { get; } = new HashSet<string>(
-        [ConfigKinds.ServiceEntry.Kind, ConfigKinds.WorkloadEntry.Kind, ConfigKinds.PeerAuthentication.Kind, ConfigKinds.AuthorizationPolicy.Kind], StringComparer.Ordinal);
+        [ConfigKinds.ServiceEntry.Kind, WorkloadSecurityInputs.Kind, ConfigKinds.PeerAuthentication.Kind, ConfigKinds.AuthorizationPolicy.Kind], StringComparer.Ordinal);
 
     public IEnumerable<GeneratedResource> Generate(ProxyInfo proxy, MeshSnapshot snapshot, ResourceRequest request)
     {
