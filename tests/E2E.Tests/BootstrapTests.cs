@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ControlPlane.E2E.Tests.Support;
-using ControlPlane.Meshctl;
 using ControlPlane.Pilot.Model;
 using ControlPlane.TestSupport;
 
@@ -21,9 +20,9 @@ public sealed class BootstrapTests(MeshFixture mesh)
         await mesh.WriteConfigAsync($"{service}.yaml", mesh.ServiceWith(service, "v1"));
         var data = mesh.Host.DataDir;
         var certs = Path.Combine(mesh.WorkDir, $"certs-{Guid.NewGuid():N}");
-        await MeshctlAsync("cert", "request", "--namespace", "default", "--service-account", "greeter", "--out", certs, "--data-dir", data);
+        await MeshctlRunner.RunAsync("cert", "request", "--namespace", "default", "--service-account", "greeter", "--out", certs, "--data-dir", data);
         var pod = $"greeter-{Guid.NewGuid():N}"[..20];
-        var json = await MeshctlAsync(
+        var json = await MeshctlRunner.RunAsync(
             "bootstrap", "--pod-name", pod, "--namespace", "default", "--ip", "127.0.0.1", "--labels", "app=greeter",
             "--cert-dir", certs, "--data-dir", data);
         var bootstrap = Path.Combine(mesh.WorkDir, $"{pod}.json");
@@ -35,25 +34,16 @@ public sealed class BootstrapTests(MeshFixture mesh)
         await Eventually.TrueAsync(async () => (await client.CallAsync(5, deadlineMs: 1000)).Count("v1") == 5, TimeSpan.FromSeconds(45), "the bootstrapped client routed to v1");
 
         var status = await Eventually.ValueAsync(
-            () => MeshctlAsync("proxy-status", "--data-dir", data),
+            () => MeshctlRunner.RunAsync("proxy-status", "--data-dir", data),
             s => s.Split('\n').Any(l => l.StartsWith(nodeId, StringComparison.Ordinal) && l.Contains("SYNCED   SYNCED   SYNCED   SYNCED", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(20),
             "the bootstrapped client SYNCED for CDS, LDS, EDS and RDS");
         Assert.Equal($"sidecar~127.0.0.1~{pod}.default~default.svc.cluster.local", nodeId);
-        Assert.Contains(MeshFixture.Hostname(service), await MeshctlAsync("proxy-config", "clusters", nodeId, "--data-dir", data), StringComparison.Ordinal);
+        Assert.Contains(MeshFixture.Hostname(service), await MeshctlRunner.RunAsync("proxy-config", "clusters", nodeId, "--data-dir", data), StringComparison.Ordinal);
 
         // What Pilot makes of the node is what the bootstrap meant: a gRPC client in default at 127.0.0.1.
         var metadata = node["metadata"]!.AsObject().Where(m => m.Value is JsonValue).ToDictionary(m => m.Key, m => (string)m.Value!);
         Assert.Equal(new ProxyInfo(nodeId, ProxyKind.Grpc, "default", "127.0.0.1"), ProxyInfo.Parse(nodeId, metadata));
         Assert.StartsWith("NAME", status, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> MeshctlAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await MeshctlCommand.InvokeAsync(args, output, error).WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.True(code == 0, $"meshctl {string.Join(' ', args)} exited {code}: {error}");
-        return output.ToString();
     }
 }

@@ -18,6 +18,18 @@ internal sealed record MeshSnapshot(
     VirtualServiceIndex VirtualServices,
     DestinationRuleIndex DestinationRules)
 {
+    /// <summary>The namespace whose policies apply mesh-wide (Istio's default <c>rootNamespace</c>, as Mixer's default).</summary>
+    public const string DefaultRootNamespace = "istio-system";
+
+    /// <summary>PeerAuthentication, for inbound TLS and auto-mTLS.</summary>
+    public PeerAuthenticationIndex PeerAuthentications { get; init; } = PeerAuthenticationIndex.Empty;
+
+    /// <summary>AuthorizationPolicy, for the RBAC filters of inbound listeners.</summary>
+    public AuthorizationPolicyIndex AuthorizationPolicies { get; init; } = AuthorizationPolicyIndex.Empty;
+
+    /// <summary>What TLS and RBAC read of the workloads (<see cref="WorkloadSecurityInputs"/>); a change of it changes <see cref="WorkloadSecurityInputs.Kind"/>.</summary>
+    public string WorkloadSecurity { get; init; } = string.Empty;
+
     /// <summary>The empty snapshot with the default trust and cluster domains.</summary>
     public static MeshSnapshot Empty { get; } = EmptyFor(new MeshIdentityOptions());
 

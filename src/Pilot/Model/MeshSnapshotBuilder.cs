@@ -18,6 +18,12 @@ internal static class MeshSnapshotBuilder
         var destinationRules = changedKinds.Contains(ConfigKinds.DestinationRule.Kind)
             ? DestinationRuleIndex.Build(config.OfKind(ConfigKinds.DestinationRule.Kind), identity.ClusterDomain)
             : previous.DestinationRules;
+        var peerAuthentications = changedKinds.Contains(ConfigKinds.PeerAuthentication.Kind)
+            ? PeerAuthenticationIndex.Build(config.OfKind(ConfigKinds.PeerAuthentication.Kind), MeshSnapshot.DefaultRootNamespace)
+            : previous.PeerAuthentications;
+        var authorizationPolicies = changedKinds.Contains(ConfigKinds.AuthorizationPolicy.Kind)
+            ? AuthorizationPolicyIndex.Build(config.OfKind(ConfigKinds.AuthorizationPolicy.Kind), MeshSnapshot.DefaultRootNamespace)
+            : previous.AuthorizationPolicies;
         return previous with
         {
             Version = previous.Version + 1,
@@ -25,6 +31,11 @@ internal static class MeshSnapshotBuilder
             Registry = registry,
             VirtualServices = virtualServices,
             DestinationRules = destinationRules,
+            PeerAuthentications = peerAuthentications,
+            AuthorizationPolicies = authorizationPolicies,
+            WorkloadSecurity = WorkloadSecurityInputs.Digest(
+                registry,
+                config.OfKind(ConfigKinds.PeerAuthentication.Kind).Any() || config.OfKind(ConfigKinds.AuthorizationPolicy.Kind).Any()),
         };
     }
 

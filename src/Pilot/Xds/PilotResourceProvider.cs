@@ -37,11 +37,18 @@ internal sealed class PilotResourceProvider : IXdsResourceProvider
     /// Serves <paramref name="snapshot"/>; returns the types whose resources may have changed, in push
     /// order: those whose generator's <see cref="IXdsGenerator.DependsOn"/> names one of
     /// <paramref name="changedKinds"/>, the only place that says which kinds affect which type.
+    /// A change of what TLS and RBAC read of the workloads counts as the pseudo-kind
+    /// <see cref="WorkloadSecurityInputs.Kind"/>.
     /// Their new sets carry <paramref name="changedAt"/>, when the change first arrived.
     /// </summary>
     public IReadOnlyList<string> Update(MeshSnapshot snapshot, IReadOnlySet<string> changedKinds, long? changedAt = null)
     {
         var previous = Volatile.Read(ref _state);
+        if (previous.Snapshot.WorkloadSecurity != snapshot.WorkloadSecurity)
+        {
+            changedKinds = changedKinds.Append(WorkloadSecurityInputs.Kind).ToHashSet(StringComparer.Ordinal);
+        }
+
         var affected = XdsTypeNames.PushOrder.Where(t => _generators.TryGetValue(t, out var g) && g.DependsOn.Overlaps(changedKinds)).ToList();
         var caches = previous.Caches.ToDictionary(
             kv => kv.Key,

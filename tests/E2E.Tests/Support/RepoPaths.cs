@@ -9,6 +9,8 @@ public static class RepoPaths
 
     public static string NodeClient => Path.Combine(Root, "tests", "clients", "node", "xds_client.js");
 
+    public static string NodeServer => Path.Combine(Root, "tests", "clients", "node", "xds_server.js");
+
     public static string PythonClient => Path.Combine(Root, "tests", "clients", "python", "xds_client.py");
 
     private static string ThisFile([CallerFilePath] string path = "") => path;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -12,35 +11,19 @@ namespace ControlPlane.E2E.Tests.Support;
 public sealed class XdsClientProcess : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ClientProcessHandle _handle;
     private readonly Process _process;
-    private readonly StringBuilder _stderr = new();
 
     private XdsClientProcess(Process process, string nodeId)
     {
+        _handle = new ClientProcessHandle(process);
         _process = process;
         NodeId = nodeId;
-        _process.ErrorDataReceived += (_, e) =>
-        {
-            lock (_stderr)
-            {
-                _stderr.AppendLine(e.Data);
-            }
-        };
-        _process.BeginErrorReadLine();
     }
 
     public string NodeId { get; }
 
-    public string Stderr
-    {
-        get
-        {
-            lock (_stderr)
-            {
-                return _stderr.ToString();
-            }
-        }
-    }
+    public string Stderr => _handle.Stderr;
 
     public static XdsClientProcess Start(ClientKind kind, int xdsPort, string target, string directory)
     {
@@ -50,8 +33,11 @@ public sealed class XdsClientProcess : IAsyncDisposable
         return Start(kind, bootstrap, nodeId, target);
     }
 
-    /// <summary>Starts a client on a bootstrap file written elsewhere (e.g. by <c>meshctl bootstrap</c>) whose node id is <paramref name="nodeId"/>.</summary>
-    public static XdsClientProcess Start(ClientKind kind, string bootstrap, string nodeId, string target)
+    /// <summary>
+    /// Starts a client on a bootstrap file written elsewhere (e.g. by <c>meshctl bootstrap</c>) whose node id is <paramref name="nodeId"/>;
+    /// with <paramref name="xdsCredentials"/> (Node only) it takes TLS from the clusters it is sent (XdsChannelCredentials).
+    /// </summary>
+    public static XdsClientProcess Start(ClientKind kind, string bootstrap, string nodeId, string target, bool xdsCredentials = false)
     {
         var start = kind == ClientKind.Node
             ? new ProcessStartInfo("node", [RepoPaths.NodeClient, target])
@@ -62,6 +48,11 @@ public sealed class XdsClientProcess : IAsyncDisposable
         start.UseShellExecute = false;
         start.Environment["GRPC_XDS_BOOTSTRAP"] = bootstrap;
         start.Environment["PYTHONUNBUFFERED"] = "1";
+        if (xdsCredentials)
+        {
+            start.Environment["XDS_CLIENT_CREDENTIALS"] = "xds";
+        }
+
         return new XdsClientProcess(Process.Start(start) ?? throw new InvalidOperationException($"cannot start {start.FileName}"), nodeId);
     }
 
@@ -89,21 +80,7 @@ public sealed class XdsClientProcess : IAsyncDisposable
             : JsonSerializer.Deserialize<ClientResult>(line, Json)!;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            _process.StandardInput.Close();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or IOException)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _handle.DisposeAsync();
 
     private static JsonObject Bootstrap(int xdsPort, string nodeId) => new()
     {

@@ -8,6 +8,9 @@
 //   -> {"counts": {"v1": 800, "v3": 200}, "errors": {"UNAVAILABLE": 0}}
 // The backend method is /e2e.Echo/Hello: empty request, reply field 1 (string) = version name.
 // Every call has a deadline: this client waits until its deadline when the control plane is unreachable.
+// With XDS_CLIENT_CREDENTIALS=xds it uses XdsChannelCredentials: the TLS the cluster's
+// UpstreamTlsContext asks for, with certificates from the bootstrap's providers (gRPC A29), and
+// plaintext where the cluster asks for none.
 'use strict';
 
 const grpc = require('@grpc/grpc-js');
@@ -22,7 +25,10 @@ if (!target) {
   process.exit(2);
 }
 
-const client = new grpc.Client(target, grpc.credentials.createInsecure());
+const credentials = process.env.XDS_CLIENT_CREDENTIALS === 'xds'
+  ? new xds.XdsChannelCredentials(grpc.credentials.createInsecure())
+  : grpc.credentials.createInsecure();
+const client = new grpc.Client(target, credentials);
 const identity = (b) => b;
 const statusNames = Object.fromEntries(Object.entries(grpc.status).map(([k, v]) => [v, k]));
 

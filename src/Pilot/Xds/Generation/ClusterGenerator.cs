@@ -2,6 +2,7 @@ using ControlPlane.Shared.Xds;
 using ControlPlane.Pilot.Model;
 using ControlPlane.Shared.Registry;
 using ControlPlane.Shared.Config;
+using ControlPlane.Pilot.Xds.Generation.Security;
 using Envoy.Config.Cluster.V3;
 using Envoy.Config.Core.V3;
 using Google.Protobuf.WellKnownTypes;
@@ -11,7 +12,8 @@ namespace ControlPlane.Pilot.Xds.Generation;
 /// <summary>
 /// CDS: for every service port, the cluster <c>outbound|port||host</c> and one per DestinationRule
 /// subset <c>outbound|port|subset|host</c>, each of type EDS over ADS (its endpoints are the
-/// ClusterLoadAssignment of the same name), with the merged traffic policy applied.
+/// ClusterLoadAssignment of the same name), with the merged traffic policy applied and, when the
+/// destination takes TLS, its UpstreamTlsContext (<see cref="ClusterTlsTranslator"/>).
 /// </summary>
 internal sealed class ClusterGenerator : IXdsGenerator
 {
@@ -20,7 +22,7 @@ internal sealed class ClusterGenerator : IXdsGenerator
     public string TypeUrl => XdsTypeUrls.Cluster;
 
     public IReadOnlySet<string> DependsOn { get; } = new HashSet<string>(
-        [ConfigKinds.ServiceEntry.Kind, ConfigKinds.DestinationRule.Kind], StringComparer.Ordinal);
+        [ConfigKinds.ServiceEntry.Kind, WorkloadSecurityInputs.Kind, ConfigKinds.DestinationRule.Kind, ConfigKinds.PeerAuthentication.Kind], StringComparer.Ordinal);
 
     public IEnumerable<GeneratedResource> Generate(ProxyInfo proxy, MeshSnapshot snapshot, ResourceRequest request)
     {
@@ -82,6 +84,11 @@ internal sealed class ClusterGenerator : IXdsGenerator
         var subset = name.Subset.Length > 0 ? policy?.FindSubset(name.Subset) : null;
         var (loadBalancer, pool, outlier) = TrafficPolicyMerger.Merge(policy?.Spec.TrafficPolicy, subset?.TrafficPolicy, name.Port);
         ClusterPolicyTranslator.Apply(cluster, proxy.Kind, loadBalancer, pool, outlier);
+        if (snapshot.Registry.FindService(name.Host) is { } service && ClusterTlsTranslator.For(name, service, policy, snapshot) is { } socket)
+        {
+            cluster.TransportSocket = socket;
+        }
+
         return cluster;
     }
 }

@@ -14,6 +14,8 @@ namespace ControlPlane.Pilot.Xds.Generation;
 /// route configuration named like the listener) and runs the fault filter then the router filter
 /// (gRPC requires the router, and last).
 /// See https://github.com/grpc/proposal/blob/master/A27-xds-global-load-balancing.md
+/// An xDS-enabled server's listener, <c>xds.istio.io/grpc/lds/inbound/IP:PORT</c>, is asked for by
+/// name only and built by <see cref="InboundListenerBuilder"/>.
 /// </summary>
 internal sealed class ListenerGenerator : IXdsGenerator
 {
@@ -22,7 +24,8 @@ internal sealed class ListenerGenerator : IXdsGenerator
 
     public string TypeUrl => XdsTypeUrls.Listener;
 
-    public IReadOnlySet<string> DependsOn { get; } = new HashSet<string>([ConfigKinds.ServiceEntry.Kind], StringComparer.Ordinal);
+    public IReadOnlySet<string> DependsOn { get; } = new HashSet<string>(
+        [ConfigKinds.ServiceEntry.Kind, WorkloadSecurityInputs.Kind, ConfigKinds.PeerAuthentication.Kind, ConfigKinds.AuthorizationPolicy.Kind], StringComparer.Ordinal);
 
     public IEnumerable<GeneratedResource> Generate(ProxyInfo proxy, MeshSnapshot snapshot, ResourceRequest request)
     {
@@ -42,7 +45,11 @@ internal sealed class ListenerGenerator : IXdsGenerator
 
         foreach (var name in request.Names.Order(StringComparer.Ordinal))
         {
-            if (ListenerName.TryResolve(snapshot.Registry, name, out _, out _))
+            if (InboundListenerName.TryParse(name, out var address, out var port))
+            {
+                yield return new GeneratedResource(name, InboundListenerBuilder.Build(name, address, port, snapshot));
+            }
+            else if (ListenerName.TryResolve(snapshot.Registry, name, out _, out _))
             {
                 yield return new GeneratedResource(name, Build(name));
             }

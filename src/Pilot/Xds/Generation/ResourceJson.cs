@@ -15,7 +15,10 @@ internal static class ResourceJson
 {
     public static TypeRegistry Types { get; } = TypeRegistry.FromMessages(
         Listener.Descriptor, RouteConfiguration.Descriptor, Cluster.Descriptor, ClusterLoadAssignment.Descriptor,
-        HttpConnectionManager.Descriptor, Router.Descriptor, HTTPFault.Descriptor);
+        HttpConnectionManager.Descriptor, Router.Descriptor, HTTPFault.Descriptor,
+        Envoy.Extensions.Filters.Http.Rbac.V3.RBAC.Descriptor,
+        Envoy.Extensions.TransportSockets.Tls.V3.DownstreamTlsContext.Descriptor,
+        Envoy.Extensions.TransportSockets.Tls.V3.UpstreamTlsContext.Descriptor);
 
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithTypeRegistry(Types));
     private static readonly JsonFormatter Indented = new(JsonFormatter.Settings.Default.WithTypeRegistry(Types).WithIndentation("  "));
