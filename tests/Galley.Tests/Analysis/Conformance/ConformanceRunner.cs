@@ -6,13 +6,18 @@ namespace ControlPlane.Galley.Tests.Analysis.Conformance;
 /// <summary>
 /// Runs one case as Istio's test does, with only the case's analyzer, through the same
 /// <see cref="ConfigAnalyzer"/> and loader <c>meshctl analyze</c> uses, and compares code and origin.
+/// As Istio's harness does, every case also gets Istio's default resources (an ingress gateway pod
+/// and Service in istio-system), loaded first so the case's own objects replace them.
 /// </summary>
 internal static class ConformanceRunner
 {
+    private const string DefaultResources = "istio-default-resources.yaml";
+
     public static ConformanceResult Run(ConformanceCase testCase, IAnalyzer analyzer)
     {
         var loader = new ConfigLoader();
-        var input = AnalysisInput.FromLoads(testCase.Inputs.Select(f => loader.LoadFile(ConformanceData.TestData(f))));
+        var files = testCase.Inputs.Prepend(DefaultResources);
+        var input = AnalysisInput.FromLoads(files.Select(f => loader.LoadFile(ConformanceData.TestData(f))));
         if (testCase.MeshConfig is { } meshConfig)
         {
             input = input with { MeshConfig = AnalysisMeshConfig.Load(ConformanceData.TestData(meshConfig)) };

@@ -23,7 +23,7 @@ public sealed class IstioConformanceTests(ITestOutputHelper output)
         var notRun = new List<(ConformanceCase Case, string Status)>();
         foreach (var testCase in ConformanceData.Cases())
         {
-            var line = status[testCase.IstioAnalyzer];
+            var line = status.TryGetValue(testCase.Id, out var caseStatus) ? caseStatus : status[testCase.IstioAnalyzer];
             if (line.StartsWith(Implemented, StringComparison.Ordinal))
             {
                 var analyzer = ConfigAnalyzer.Default.Analyzers.Single(a => a.Name == line[Implemented.Length..]);
