@@ -14,6 +14,8 @@ internal sealed class AuthorizationPolicyAnalyzer : IAnalyzer
 {
     public string Name => "auth.AuthorizationPoliciesAnalyzer";
 
+    public string Description => "Checks the necessary resources for AuthorizationPolicy exist (workloads, source namespaces)";
+
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         foreach (var policy in context.OfKind(ConfigKinds.AuthorizationPolicy))

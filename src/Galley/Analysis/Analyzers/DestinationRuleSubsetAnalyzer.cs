@@ -15,6 +15,8 @@ internal sealed class DestinationRuleSubsetAnalyzer : IAnalyzer
 
     public string Name => "destinationrule.SubsetSelectPodAnalyzer";
 
+    public string Description => "Checks the host of a DestinationRule names a service and its subsets select workloads";
+
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         var candidates = new Lazy<List<(string Namespace, IReadOnlyDictionary<string, string> Labels)>>(() => WorkloadLabels(context));

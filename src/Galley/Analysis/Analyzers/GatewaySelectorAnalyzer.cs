@@ -16,6 +16,8 @@ internal sealed class GatewaySelectorAnalyzer : IAnalyzer
 {
     public string Name => "gateway.IngressGatewayPortAnalyzer";
 
+    public string Description => "Checks a Gateway's selector matches workloads and its ports are on their Service";
+
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         if (!context.Mesh.HasWorkloads)

@@ -12,6 +12,8 @@ internal sealed class ServiceEntryAddressesAnalyzer : IAnalyzer
 {
     public string Name => "serviceentry.Analyzer";
 
+    public string Description => "Checks ServiceEntries with TCP (or no) protocol have addresses";
+
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         var mesh = context.Input.MeshConfig;

@@ -19,6 +19,8 @@ internal sealed class ServicePortNameAnalyzer : IAnalyzer
 
     public string Name => "service.PortNameAnalyzer";
 
+    public string Description => "Checks the port names of Kubernetes Services follow Istio's naming convention";
+
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         foreach (var service in context.KubernetesOfKind("Service"))

@@ -13,6 +13,8 @@ internal sealed class SidecarSelectorAnalyzer : IAnalyzer
 {
     public string Name => "sidecar.SelectorAnalyzer";
 
+    public string Description => "Validates that Sidecars select workloads, without conflicts or in ambient mode";
+
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         var sidecars = context.OfKind(ConfigKinds.Sidecar).ToList();

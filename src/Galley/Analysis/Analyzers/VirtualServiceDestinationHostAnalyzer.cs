@@ -14,6 +14,8 @@ internal sealed class VirtualServiceDestinationHostAnalyzer : IAnalyzer
 {
     public string Name => "virtualservice.DestinationHostAnalyzer";
 
+    public string Description => "Checks the destination hosts of VirtualServices exist (and subsets on ingress)";
+
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         var subsetHosts = SubsetHosts(context);

@@ -19,6 +19,8 @@ internal sealed class VirtualServiceGatewayAnalyzer : IAnalyzer
 
     public string Name => "virtualservice.GatewayAnalyzer";
 
+    public string Description => "Checks the gateways of VirtualServices exist and serve their hosts";
+
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         foreach (var vs in context.OfKind(ConfigKinds.VirtualService))
