@@ -41,6 +41,8 @@ internal static class AnalysisMessages
 
     public static MessageType IngressRouteRulesNotAffectedType { get; } = new("IST0140", "IngressRouteRulesNotAffected", DiagnosticLevel.Warning);
 
+    public static MessageType InvalidApplicationUidType { get; } = new("IST0144", "InvalidApplicationUID", DiagnosticLevel.Warning);
+
     public static MessageType ExternalNameServiceTypeInvalidPortNameType { get; } = new("IST0150", "ExternalNameServiceTypeInvalidPortName", DiagnosticLevel.Warning);
 
     public static MessageType GatewayPortNotDefinedOnServiceType { get; } = new("IST0162", "GatewayPortNotDefinedOnService", DiagnosticLevel.Warning);
@@ -61,7 +63,7 @@ internal static class AnalysisMessages
         NoMatchingWorkloadsFoundType, NoServerCertificateVerificationDestinationLevelType, NoServerCertificateVerificationPortLevelType,
         VirtualServiceHostNotFoundInGatewayType, ServiceEntryAddressesRequiredType, ConflictingGatewaysType,
         DestinationRuleSubsetNotSelectPodsType, UnknownDestinationRuleHostType, ConflictingDestinationRulesHostType,
-        IngressRouteRulesNotAffectedType, ExternalNameServiceTypeInvalidPortNameType, GatewayPortNotDefinedOnServiceType,
+        IngressRouteRulesNotAffectedType, InvalidApplicationUidType, ExternalNameServiceTypeInvalidPortNameType, GatewayPortNotDefinedOnServiceType,
         ReferencedInternalGatewayType, IneffectivePolicyType,
     ];
 
@@ -135,6 +137,9 @@ internal static class AnalysisMessages
 
     public static ConfigDiagnostic IngressRouteRulesNotAffected(ConfigObject target, string fieldPath, string subset, string virtualService) =>
         IngressRouteRulesNotAffectedType.On(target, fieldPath, $"Subset in virtual service {subset} has no effect on ingress gateway {virtualService} requests");
+
+    public static ConfigDiagnostic InvalidApplicationUid(KubernetesObject target, string fieldPath) =>
+        InvalidApplicationUidType.On(target, fieldPath, "User ID (UID) 1337 is reserved for the sidecar proxy.");
 
     public static ConfigDiagnostic ExternalNameServiceTypeInvalidPortName(KubernetesObject target, string fieldPath) =>
         ExternalNameServiceTypeInvalidPortNameType.On(
