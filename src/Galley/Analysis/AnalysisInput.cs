@@ -9,6 +9,9 @@ namespace ControlPlane.Galley.Analysis;
 /// </summary>
 internal sealed record AnalysisInput(IReadOnlyList<ConfigObject> Objects, IReadOnlyList<KubernetesObject> KubernetesObjects)
 {
+    /// <summary>The mesh config the analysis assumes (<c>--meshConfigFile</c>); Istio's defaults when none is given.</summary>
+    public AnalysisMeshConfig MeshConfig { get; init; } = AnalysisMeshConfig.Default;
+
     public static AnalysisInput From(ConfigSnapshot snapshot) => new(snapshot.Objects, snapshot.KubernetesObjects);
 
     /// <summary>

@@ -39,6 +39,18 @@ internal static class AnalysisMessages
 
     public static MessageType UnknownDestinationRuleHostType { get; } = new("IST0174", "UnknownDestinationRuleHost", DiagnosticLevel.Warning);
 
+    public static MessageType IngressRouteRulesNotAffectedType { get; } = new("IST0140", "IngressRouteRulesNotAffected", DiagnosticLevel.Warning);
+
+    public static MessageType InvalidApplicationUidType { get; } = new("IST0144", "InvalidApplicationUID", DiagnosticLevel.Warning);
+
+    public static MessageType ExternalNameServiceTypeInvalidPortNameType { get; } = new("IST0150", "ExternalNameServiceTypeInvalidPortName", DiagnosticLevel.Warning);
+
+    public static MessageType GatewayPortNotDefinedOnServiceType { get; } = new("IST0162", "GatewayPortNotDefinedOnService", DiagnosticLevel.Warning);
+
+    public static MessageType ReferencedInternalGatewayType { get; } = new("IST0165", "ReferencedInternalGateway", DiagnosticLevel.Warning);
+
+    public static MessageType IneffectivePolicyType { get; } = new("IST0167", "IneffectivePolicy", DiagnosticLevel.Warning);
+
     /// <summary>Not in Istio's registry: Istio merges such rules silently (first traffic policy wins).</summary>
     public static MessageType ConflictingDestinationRulesHostType { get; } = new("MSH0001", "ConflictingDestinationRulesHost", DiagnosticLevel.Warning);
 
@@ -51,6 +63,8 @@ internal static class AnalysisMessages
         NoMatchingWorkloadsFoundType, NoServerCertificateVerificationDestinationLevelType, NoServerCertificateVerificationPortLevelType,
         VirtualServiceHostNotFoundInGatewayType, ServiceEntryAddressesRequiredType, ConflictingGatewaysType,
         DestinationRuleSubsetNotSelectPodsType, UnknownDestinationRuleHostType, ConflictingDestinationRulesHostType,
+        IngressRouteRulesNotAffectedType, InvalidApplicationUidType, ExternalNameServiceTypeInvalidPortNameType, GatewayPortNotDefinedOnServiceType,
+        ReferencedInternalGatewayType, IneffectivePolicyType,
     ];
 
     public static ConfigDiagnostic ReferencedResourceNotFound(ConfigObject target, string? fieldPath, string referenceType, string referenceValue) =>
@@ -120,6 +134,31 @@ internal static class AnalysisMessages
             target,
             "spec.host",
             $"The DestinationRules {destinationRules} define the same host {host} in one namespace; they are merged in an unspecified order (only the first traffic policy applies and duplicate subsets are dropped). Merge them into a single resource.");
+
+    public static ConfigDiagnostic IngressRouteRulesNotAffected(ConfigObject target, string fieldPath, string subset, string virtualService) =>
+        IngressRouteRulesNotAffectedType.On(target, fieldPath, $"Subset in virtual service {subset} has no effect on ingress gateway {virtualService} requests");
+
+    public static ConfigDiagnostic InvalidApplicationUid(KubernetesObject target, string fieldPath) =>
+        InvalidApplicationUidType.On(target, fieldPath, "User ID (UID) 1337 is reserved for the sidecar proxy.");
+
+    public static ConfigDiagnostic ExternalNameServiceTypeInvalidPortName(KubernetesObject target, string fieldPath) =>
+        ExternalNameServiceTypeInvalidPortNameType.On(
+            target,
+            fieldPath,
+            "Port name for ExternalName service is invalid. Proxy may prevent tcp named ports and unmatched traffic for ports serving TCP protocol from being forwarded correctly");
+
+    public static ConfigDiagnostic GatewayPortNotDefinedOnService(ConfigObject target, string fieldPath, uint port, string selector) =>
+        GatewayPortNotDefinedOnServiceType.On(
+            target,
+            fieldPath,
+            $"The gateway is listening on a target port (port {port.ToString(CultureInfo.InvariantCulture)}) that is not defined in the Service associated with its workload instances (Pod selector {selector}). If you need to access the gateway port through the gateway Service, it will not be available.");
+
+    public static ConfigDiagnostic ReferencedInternalGateway(ConfigObject target, string fieldPath, string virtualService, string gateway) =>
+        ReferencedInternalGatewayType.On(
+            target, fieldPath, $"Gateway reference in VirtualService {virtualService} is to an implementation-generated internal Gateway: {gateway}.");
+
+    public static ConfigDiagnostic IneffectivePolicy(ConfigObject target, string? fieldPath, string reason) =>
+        IneffectivePolicyType.On(target, fieldPath, $"The policy has no impact: {reason}.");
 
     /// <summary>Go's <c>%q</c> for the plain strings config holds.</summary>
     public static string Quote(string value)

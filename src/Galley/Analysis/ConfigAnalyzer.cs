@@ -28,6 +28,7 @@ internal sealed class ConfigAnalyzer(IReadOnlyList<IAnalyzer> analyzers)
         new AuthorizationPolicyAnalyzer(),
         new ServicePortNameAnalyzer(),
         new ServiceEntryAddressesAnalyzer(),
+        new ApplicationUidAnalyzer(),
     ]);
 
     public IReadOnlyList<IAnalyzer> Analyzers { get; } = analyzers;

@@ -11,5 +11,8 @@ internal interface IAnalyzer
     /// <summary>Istio-style name, e.g. <c>virtualservice.DestinationRuleAnalyzer</c>.</summary>
     string Name { get; }
 
+    /// <summary>One line on what it checks, for <c>meshctl analyze --list-analyzers</c>.</summary>
+    string Description { get; }
+
     IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context);
 }

@@ -23,7 +23,7 @@ internal static class AnalyzeCommand
     /// </param>
     public static Command Create(TextReader? stdin = null, IConfigValidator? validator = null)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files, directories (read recursively) or - for stdin", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files, directories (read recursively) or - for stdin", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Output format: log (or text), json or yaml", DefaultValueFactory = _ => "log" };
         output.AcceptOnlyFromAmong(Formats);
         var suppress = new Option<string[]>("--suppress", "-S")
@@ -42,20 +42,38 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => DiagnosticLevel.Error,
         };
 
+        var meshConfigFile = new Option<string?>("--meshConfigFile") { Description = "A mesh config file (as the istio ConfigMap's mesh key) the analysis assumes" };
+        var ns = new Option<string?>("--namespace", "-n") { Description = "Report only on objects in this namespace (and cluster-scoped ones)" };
+        var allNamespaces = new Option<bool>("--all-namespaces", "-A") { Description = "Report on objects in every namespace (the default for files)" };
+        var listAnalyzers = new Option<bool>("--list-analyzers", "-L") { Description = "List the analyzers and the codes they report, and exit" };
+
         var command = new Command("analyze", "Analyze Istio config across resources (like istioctl analyze)")
         {
-            paths, output, suppress, outputThreshold, failureThreshold,
+            paths, output, suppress, outputThreshold, failureThreshold, meshConfigFile, ns, allNamespaces, listAnalyzers,
         };
         command.SetAction((parseResult, ct) =>
         {
             var stdout = parseResult.InvocationConfiguration.Output;
             var stderr = parseResult.InvocationConfiguration.Error;
+            if (parseResult.GetValue(listAnalyzers))
+            {
+                stdout.WriteLine(AnalyzerList.Text(ConfigAnalyzer.Default));
+                return Task.FromResult(ExitCodes.Success);
+            }
+
+            if (parseResult.GetValue(allNamespaces) && parseResult.GetValue(ns) is not null)
+            {
+                throw MeshctlException.Usage("--namespace and --all-namespaces exclude each other; give one");
+            }
+
             var options = new AnalyzeOptions(
                 parseResult.GetValue(paths) ?? [],
                 parseResult.GetValue(output) ?? "log",
                 parseResult.GetValue(suppress) ?? [],
                 parseResult.GetValue(outputThreshold),
-                parseResult.GetValue(failureThreshold));
+                parseResult.GetValue(failureThreshold),
+                parseResult.GetValue(meshConfigFile),
+                parseResult.GetValue(ns));
             return Task.FromResult(Run(options, stdin ?? Console.In, validator, stdout, stderr));
         });
         return command;
@@ -64,6 +82,12 @@ internal static class AnalyzeCommand
     private static int Run(AnalyzeOptions options, TextReader stdin, IConfigValidator? validator, TextWriter stdout, TextWriter stderr)
     {
         var paths = options.Paths;
+        if (paths.Length == 0)
+        {
+            throw MeshctlException.Usage("no files to analyze; give files, directories or - for stdin");
+        }
+
+        var meshConfig = LoadMeshConfig(options.MeshConfigFile);
         var suppressions = new List<AnalysisSuppression>();
         foreach (var text in options.Suppress)
         {
@@ -93,14 +117,17 @@ internal static class AnalyzeCommand
             stderr.WriteLine($"Skipping {skipped}");
         }
 
-        var input = AnalysisInput.FromLoads(loads);
+        var input = AnalysisInput.FromLoads(loads) with { MeshConfig = meshConfig };
         var validation = validator is null
             ? []
             : input.Objects.Select(validator.Validate).SelectMany(r => r.Errors.Concat(r.Warnings));
         var schema = loads.SelectMany(l => l.Diagnostics).Concat(validation)
             .Select(SchemaMessages.From)
             .Where(m => !suppressions.Any(s => s.Suppresses(m)));
-        var all = ConfigAnalyzer.Default.Analyze(input, suppressions).Concat(schema).Order(DiagnosticOrder.Instance).ToList();
+        var all = ConfigAnalyzer.Default.Analyze(input, suppressions).Concat(schema)
+            .Where(m => options.Namespace is null || InNamespace(m, options.Namespace))
+            .Order(DiagnosticOrder.Instance)
+            .ToList();
 
         // As in istioctl, the exit code looks at every message, whatever the output threshold hides.
         var messages = all.Where(m => m.Level <= options.OutputThreshold).ToList();
@@ -129,4 +156,27 @@ internal static class AnalyzeCommand
 
         return all.Any(m => m.Level <= options.FailureThreshold) ? ExitCodes.Failure : ExitCodes.Success;
     }
+
+    private static AnalysisMeshConfig LoadMeshConfig(string? path)
+    {
+        if (path is null)
+        {
+            return AnalysisMeshConfig.Default;
+        }
+
+        try
+        {
+            return AnalysisMeshConfig.Load(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw MeshctlException.Usage($"cannot read --meshConfigFile {path}: {e.Message}; give a readable mesh config YAML file");
+        }
+    }
+
+    /// <summary>A message about an object in <paramref name="ns"/>, a cluster-scoped object (<c>Kind name</c>), or no object.</summary>
+    private static bool InNamespace(ConfigDiagnostic message, string ns) =>
+        message.ObjectReference is not { } reference
+        || !reference.Contains('/', StringComparison.Ordinal)
+        || reference[(reference.IndexOf(' ', StringComparison.Ordinal) + 1)..].StartsWith(ns + "/", StringComparison.Ordinal);
 }

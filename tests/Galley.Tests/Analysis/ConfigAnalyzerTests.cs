@@ -116,6 +116,8 @@ public sealed class ConfigAnalyzerTests
     {
         public string Name => "test.Throwing";
 
+        public string Description => "Always throws";
+
         public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context) => throw new InvalidOperationException("boom");
     }
 }

@@ -198,8 +198,71 @@ public sealed class AnalyzeCommandTests
         Assert.StartsWith("Error [IST0101] (VirtualService default/reviews -:23) ", stdout.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Analyze_ListAnalyzers_PrintsEachNameAndDescriptionAndExitsZero()
+    {
+        var (code, stdout, _) = await Run("analyze", "--list-analyzers");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("Available analyzers:\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("\n* gateway.IngressGatewayPortAnalyzer:\n    Checks a Gateway's selector", stdout, StringComparison.Ordinal);
+        Assert.Contains("\n* virtualservice.GatewayAnalyzer:\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_Namespace_ReportsOnlyObjectsInThatNamespace()
+    {
+        var file = Write("two-ns.yaml", UnknownRuleHost + "\n---\n" + UnknownRuleHost.Replace("name: payments", "name: payments\n  namespace: shop", StringComparison.Ordinal));
+
+        var (_, inShop, _) = await Run("analyze", "-n", "shop", file);
+        var (_, everywhere, _) = await Run("analyze", "-A", file);
+
+        Assert.Equal(["DestinationRule shop/payments"], Origins(inShop));
+        Assert.Equal(["DestinationRule default/payments", "DestinationRule shop/payments"], Origins(everywhere).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Analyze_MeshConfigFileWithDnsAutoAllocation_NoLongerAsksServiceEntriesForAddresses()
+    {
+        const string entry = """
+            apiVersion: networking.istio.io/v1
+            kind: ServiceEntry
+            metadata:
+              name: db
+            spec:
+              hosts:
+              - db.example.com
+              ports:
+              - number: 5432
+                name: tcp
+                protocol: TCP
+              resolution: DNS
+            """;
+        var file = Write("se.yaml", entry);
+        var mesh = Write("mesh.yaml", "defaultConfig:\n  proxyMetadata:\n    ISTIO_META_DNS_CAPTURE: \"true\"\n    ISTIO_META_DNS_AUTO_ALLOCATE: \"true\"\n");
+
+        var (_, without, _) = await Run("analyze", file);
+        var (code, with, _) = await Run("analyze", "--meshConfigFile", mesh, file);
+
+        Assert.Contains("[IST0134]", without, StringComparison.Ordinal);
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, with);
+    }
+
+    [Fact]
+    public async Task Analyze_MeshConfigFileThatIsNotYaml_IsOneLineUsageError()
+    {
+        var (code, stdout, stderr) = await Run("analyze", "--meshConfigFile", Write("mesh.yaml", "- a\n- b\n"), Write("x.yaml", Service));
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("--meshConfigFile", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+    }
+
     [Theory]
     [InlineData("analyze")]
+    [InlineData("analyze", "-n", "shop", "-A", "x.yaml")]
     [InlineData("analyze", "-o", "xml", "x.yaml")]
     [InlineData("analyze", "--suppress", "IST0101", "x.yaml")]
     [InlineData("analyze", "/no/such/file.yaml")]
@@ -211,6 +274,12 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(2, code);
         Assert.NotEqual(string.Empty, stderr);
     }
+
+    private static string[] Origins(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l[(l.IndexOf('(', StringComparison.Ordinal) + 1)..l.IndexOf(')', StringComparison.Ordinal)])
+            .Select(inner => inner[..inner.LastIndexOf(' ')])
+            .ToArray();
 
     private static string Write(string name, string text)
     {

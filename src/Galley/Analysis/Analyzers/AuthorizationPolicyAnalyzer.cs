@@ -7,22 +7,21 @@ namespace ControlPlane.Galley.Analysis.Analyzers;
 
 /// <summary>
 /// AuthorizationPolicy checks: IST0127 when its selector (or, without one, its namespace) has no
-/// workload; IST0101 for a source namespace, or the namespace or service account of a principal,
-/// that does not exist, so the rule can never match.
+/// workload; IST0101 for a <c>source.namespaces</c> / <c>notNamespaces</c> entry no namespace matches.
+/// As in Istio, principals are not checked: they may name other clusters and trust domains.
 /// </summary>
 internal sealed class AuthorizationPolicyAnalyzer : IAnalyzer
 {
-    /// <summary>Istio's default mesh root namespace: policies there apply mesh-wide.</summary>
-    public const string RootNamespace = "istio-system";
-
     public string Name => "auth.AuthorizationPoliciesAnalyzer";
+
+    public string Description => "Checks the necessary resources for AuthorizationPolicy exist (workloads, source namespaces)";
 
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         foreach (var policy in context.OfKind(ConfigKinds.AuthorizationPolicy))
         {
             var spec = policy.SpecAs<AuthorizationPolicy>();
-            if (WorkloadsMessage(context.Mesh, policy, spec) is { } message)
+            if (WorkloadsMessage(context.Mesh, policy, spec, context.Input.MeshConfig.RootNamespace) is { } message)
             {
                 yield return message;
             }
@@ -46,7 +45,7 @@ internal sealed class AuthorizationPolicyAnalyzer : IAnalyzer
         }
     }
 
-    private static ConfigDiagnostic? WorkloadsMessage(MeshIndex mesh, ConfigObject policy, AuthorizationPolicy spec)
+    private static ConfigDiagnostic? WorkloadsMessage(MeshIndex mesh, ConfigObject policy, AuthorizationPolicy spec, string rootNamespace)
     {
         if (!mesh.HasWorkloads || spec.TargetRef is not null || spec.TargetRefs.Count > 0)
         {
@@ -54,7 +53,7 @@ internal sealed class AuthorizationPolicyAnalyzer : IAnalyzer
         }
 
         var ns = policy.Meta.Namespace;
-        var meshWide = ns == RootNamespace;
+        var meshWide = ns == rootNamespace;
         if (spec.Selector is null)
         {
             return meshWide || mesh.Workloads.Any(w => w.Namespace == ns) ? null : AnalysisMessages.NoMatchingWorkloadsFound(policy, null, string.Empty);
@@ -78,56 +77,6 @@ internal sealed class AuthorizationPolicyAnalyzer : IAnalyzer
                 }
             }
         }
-
-        foreach (var (field, values, nsIndex) in new[]
-                 {
-                     ("principals", source.Principals, 2), ("notPrincipals", source.NotPrincipals, 2),
-                     ("serviceAccounts", source.ServiceAccounts, 0), ("notServiceAccounts", source.NotServiceAccounts, 0),
-                 })
-        {
-            for (var k = 0; k < values.Count; k++)
-            {
-                if (IdentityProblem(mesh, values[k], nsIndex) is { } problem)
-                {
-                    var what = field.Contains("rincipal", StringComparison.Ordinal) ? $"{problem} in principal" : $"{problem} in service account";
-                    yield return AnalysisMessages.ReferencedResourceNotFound(policy, $"{at}.{field}[{k}]", what, values[k]);
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// What of an identity cannot exist: <c>td/ns/NS/sa/SA</c> (principal) or <c>NS/SA</c>. Parts
-    /// with wildcards are not checked; service accounts only where the input knows a namespace's accounts.
-    /// </summary>
-    private static string? IdentityProblem(MeshIndex mesh, string identity, int nsIndex)
-    {
-        var parts = identity.Split('/');
-        var wellFormed = nsIndex == 2
-            ? parts.Length == 5 && parts[1] == "ns" && parts[3] == "sa"
-            : parts.Length == 2;
-        if (!wellFormed)
-        {
-            return null;
-        }
-
-        var ns = parts[nsIndex];
-        var account = parts[^1];
-        if (ns.Contains('*', StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        if (!mesh.Namespaces.Contains(ns))
-        {
-            return "namespace";
-        }
-
-        return !account.Contains('*', StringComparison.Ordinal)
-               && mesh.ServiceAccounts.TryGetValue(ns, out var accounts)
-               && !accounts.Contains(account)
-            ? "service account"
-            : null;
     }
 
     /// <summary>Istio's namespace match: exact, <c>*</c>, <c>prefix*</c> or <c>*suffix</c>.</summary>

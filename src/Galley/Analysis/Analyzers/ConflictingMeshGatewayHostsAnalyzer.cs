@@ -15,6 +15,8 @@ internal sealed class ConflictingMeshGatewayHostsAnalyzer : IAnalyzer
 
     public string Name => "virtualservice.ConflictingMeshGatewayHostsAnalyzer";
 
+    public string Description => "Checks if multiple virtual services associated with the mesh gateway have conflicting hosts";
+
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         // scope ("*" or a namespace) + "/" + FQDN -> the VirtualServices claiming it, in input order.

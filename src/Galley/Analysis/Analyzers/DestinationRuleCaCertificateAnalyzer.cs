@@ -13,6 +13,8 @@ internal sealed class DestinationRuleCaCertificateAnalyzer : IAnalyzer
 {
     public string Name => "destinationrule.CaCertificateAnalyzer";
 
+    public string Description => "Checks if DestinationRules with TLS SIMPLE or MUTUAL verify the server certificate (caCertificates)";
+
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         foreach (var dr in context.OfKind(ConfigKinds.DestinationRule))

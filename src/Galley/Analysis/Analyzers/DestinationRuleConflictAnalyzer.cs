@@ -12,6 +12,8 @@ internal sealed class DestinationRuleConflictAnalyzer : IAnalyzer
 {
     public string Name => "destinationrule.ConflictAnalyzer";
 
+    public string Description => "Checks for several DestinationRules for one host in one namespace (not an Istio analyzer)";
+
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         var groups = context.OfKind(ConfigKinds.DestinationRule)

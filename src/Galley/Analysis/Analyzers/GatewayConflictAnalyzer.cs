@@ -14,6 +14,8 @@ internal sealed class GatewayConflictAnalyzer : IAnalyzer
 {
     public string Name => "gateway.ConflictingGatewayAnalyzer";
 
+    public string Description => "Checks for Gateways on the same workloads that claim the same port and host";
+
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         var gateways = context.OfKind(ConfigKinds.Gateway).Select(o => (Object: o, Spec: o.SpecAs<Gateway>())).ToList();

@@ -8,17 +8,17 @@ namespace ControlPlane.Galley.Analysis.Analyzers;
 /// <param name="IsMirror">Whether traffic is mirrored there rather than routed.</param>
 internal sealed record RouteDestination(string Path, Destination Destination, bool IsMirror)
 {
-    /// <summary>Route destinations (tcp, tls, then http, as Istio walks them), then http mirrors.</summary>
+    /// <summary>What a route without destination routes to: no host, which Istio reports as such.</summary>
+    private static readonly Destination NoDestination = new();
+
+    /// <summary>Route destinations (tcp, tls, then http, as Istio walks them; a missing one has no host), then http mirrors.</summary>
     public static IEnumerable<RouteDestination> Of(VirtualService vs)
     {
         for (var i = 0; i < vs.Tcp.Count; i++)
         {
             for (var j = 0; j < vs.Tcp[i].Route.Count; j++)
             {
-                if (vs.Tcp[i].Route[j].Destination is { } d)
-                {
-                    yield return new($"spec.tcp[{i}].route[{j}].destination", d, false);
-                }
+                yield return new($"spec.tcp[{i}].route[{j}].destination", vs.Tcp[i].Route[j].Destination ?? NoDestination, false);
             }
         }
 
@@ -26,10 +26,7 @@ internal sealed record RouteDestination(string Path, Destination Destination, bo
         {
             for (var j = 0; j < vs.Tls[i].Route.Count; j++)
             {
-                if (vs.Tls[i].Route[j].Destination is { } d)
-                {
-                    yield return new($"spec.tls[{i}].route[{j}].destination", d, false);
-                }
+                yield return new($"spec.tls[{i}].route[{j}].destination", vs.Tls[i].Route[j].Destination ?? NoDestination, false);
             }
         }
 
@@ -37,10 +34,7 @@ internal sealed record RouteDestination(string Path, Destination Destination, bo
         {
             for (var j = 0; j < vs.Http[i].Route.Count; j++)
             {
-                if (vs.Http[i].Route[j].Destination is { } d)
-                {
-                    yield return new($"spec.http[{i}].route[{j}].destination", d, false);
-                }
+                yield return new($"spec.http[{i}].route[{j}].destination", vs.Http[i].Route[j].Destination ?? NoDestination, false);
             }
         }
 

@@ -13,12 +13,26 @@ internal sealed class SidecarSelectorAnalyzer : IAnalyzer
 {
     public string Name => "sidecar.SelectorAnalyzer";
 
+    public string Description => "Validates that Sidecars select workloads, without conflicts or in ambient mode";
+
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         var sidecars = context.OfKind(ConfigKinds.Sidecar).ToList();
         var messages = new List<ConfigDiagnostic>();
+        var ambientNamespaces = context.KubernetesOfKind("Namespace").Where(InAmbientMode).Select(n => n.Meta.Name).ToHashSet(StringComparer.Ordinal);
+        var ambientPods = context.KubernetesOfKind("Pod")
+            .Where(p => p.Meta.Annotations.TryGetValue("ambient.istio.io/redirection", out var v) && v == "enabled")
+            .Select(p => p.Reference)
+            .ToHashSet(StringComparer.Ordinal);
 
-        foreach (var group in sidecars.Where(s => Selector(s).Count == 0).GroupBy(s => s.Meta.Namespace).Where(g => g.Count() > 1))
+        // As in Istio: a Sidecar has no effect where there is no sidecar (ambient mode), which is
+        // worth a warning (IST0167) rather than a conflict.
+        foreach (var sidecar in sidecars.Where(s => Selector(s).Count == 0 && ambientNamespaces.Contains(s.Meta.Namespace)))
+        {
+            messages.Add(AnalysisMessages.IneffectivePolicy(sidecar, null, "namespace is in ambient mode, the policy has no impact"));
+        }
+
+        foreach (var group in sidecars.Where(s => Selector(s).Count == 0 && !ambientNamespaces.Contains(s.Meta.Namespace)).GroupBy(s => s.Meta.Namespace).Where(g => g.Count() > 1))
         {
             var names = group.Select(s => s.Meta.Name).Order(StringComparer.Ordinal).ToList();
             messages.AddRange(group.Select(s => AnalysisMessages.MultipleSidecarsWithoutWorkloadSelectors(s, names, group.Key)));
@@ -52,7 +66,12 @@ internal sealed class SidecarSelectorAnalyzer : IAnalyzer
             }
         }
 
-        foreach (var (workload, list) in selectedBy.Where(p => p.Value.Count > 1))
+        foreach (var sidecar in selectedBy.Where(p => ambientPods.Contains(p.Key.Reference)).SelectMany(p => p.Value).Distinct())
+        {
+            messages.Add(AnalysisMessages.IneffectivePolicy(sidecar, null, "selected workload is in ambient mode, the policy has no impact"));
+        }
+
+        foreach (var (workload, list) in selectedBy.Where(p => p.Value.Count > 1 && !ambientPods.Contains(p.Key.Reference)))
         {
             var names = list.Select(s => s.Meta.Name).Order(StringComparer.Ordinal).ToList();
             var workloadName = workload.Reference[(workload.Reference.IndexOf('/', StringComparison.Ordinal) + 1)..];
@@ -61,6 +80,12 @@ internal sealed class SidecarSelectorAnalyzer : IAnalyzer
 
         return messages;
     }
+
+    /// <summary>Istio's test: labelled ambient and neither injection-enabled nor pinned to a revision.</summary>
+    private static bool InAmbientMode(KubernetesObject ns) =>
+        ns.Meta.Labels.TryGetValue("istio.io/dataplane-mode", out var mode) && mode == "ambient"
+        && !(ns.Meta.Labels.TryGetValue("istio-injection", out var injection) && injection == "enabled")
+        && !(ns.Meta.Labels.TryGetValue("istio.io/rev", out var rev) && rev.Length > 0);
 
     private static IReadOnlyDictionary<string, string> Selector(ConfigObject sidecar) =>
         sidecar.SpecAs<Sidecar>().WorkloadSelector?.Labels is { } labels ? labels : LabelSelector.None;

@@ -12,6 +12,8 @@ internal sealed class VirtualServiceDestinationRuleAnalyzer : IAnalyzer
 {
     public string Name => "virtualservice.DestinationRuleAnalyzer";
 
+    public string Description => "Checks the destination subsets of VirtualServices are defined by a DestinationRule";
+
     public IEnumerable<ConfigDiagnostic> Analyze(AnalysisContext context)
     {
         var rules = context.OfKind(ConfigKinds.DestinationRule)

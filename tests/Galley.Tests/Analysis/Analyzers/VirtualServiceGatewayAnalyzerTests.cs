@@ -16,10 +16,12 @@ public sealed class VirtualServiceGatewayAnalyzerTests
     private static readonly KubernetesObject Productpage = Service("default", "productpage");
 
     [Fact]
-    public void Analyze_GatewayThatDoesNotExist_ReportsReferencedResourceNotFound()
+    public void Analyze_GatewayThatDoesNotExist_ReportsReferencedResourceNotFoundAndHostNotFoundInGatewayAsIstioDoes()
     {
-        var message = Assert.Single(Analyze([Bound("""["mesh","bookinfo-gateway"]""")], [Productpage]));
+        var messages = Analyze([Bound("""["mesh","bookinfo-gateway"]""")], [Productpage]);
 
+        Assert.Equal(["IST0101", "IST0132"], messages.Select(m => m.Code));
+        var message = messages[0];
         Assert.Equal("IST0101", message.Code);
         Assert.Equal("Referenced gateway not found: \"bookinfo-gateway\"", message.Message);
         Assert.Equal("spec.gateways[1]", message.FieldPath);
@@ -36,7 +38,7 @@ public sealed class VirtualServiceGatewayAnalyzerTests
     public void Analyze_GatewayInAnotherNamespaceByShortName_IsNotFound()
     {
         Assert.Equal(
-            ["Error IST0101 VirtualService default/bookinfo"],
+            ["Error IST0101 VirtualService default/bookinfo", "Warning IST0132 VirtualService default/bookinfo"],
             Summaries(Analyze([Bound("""["bookinfo-gateway"]"""), Gateway(ns: "istio-system")], [Productpage])));
     }
 
