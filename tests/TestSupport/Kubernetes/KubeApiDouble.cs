@@ -16,7 +16,10 @@ namespace ControlPlane.TestSupport.Kubernetes;
 /// list, watch (bookmarks, timeouts, 410 Gone after a compaction), create, update, patch (merge and
 /// strategic merge), delete, status subresources, Status error bodies and TokenReview. Tests seed
 /// objects, force a compaction, take the server down and up, and inspect the requests it received.
-/// The real kubectl drives it in the Shared tests, which keeps it honest.
+/// The real kubectl drives it in the Shared tests, which keeps it honest. Not served: OpenAPI
+/// (kubectl needs <c>--validate=false</c>), server-side Table printing (kubectl prints NAME and AGE),
+/// server-side apply, JSON patch, list chunking (<c>limit</c> is ignored: one page), deletecollection,
+/// and namespace finalization (a namespace is deleted at once, its objects stay).
 /// </summary>
 public sealed class KubeApiDouble : IAsyncDisposable
 {
