@@ -15,6 +15,7 @@ APT_PACKAGES=(
   python3-grpcio   # gRPC C-core xDS client (Debian's python3 only)
   python3-protobuf
   nghttp2-client   # h2load, the gRPC load generator of bench/
+  unzip            # unpacks kubectl and helm (scripts/kube-tools.sh)
   ca-certificates curl
 )
 
@@ -60,6 +61,9 @@ if [ ! -d tests/clients/node/node_modules/@grpc/grpc-js-xds ] || [ tests/clients
   echo "setup: installing the Node xDS client from its lockfile"
   (cd tests/clients/node && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# The real kubectl and helm the Kubernetes API double is checked against, cached in .tools/.
+scripts/kube-tools.sh >/dev/null
 
 echo "setup: restoring NuGet packages"
 dotnet restore ControlPlane.sln --verbosity quiet

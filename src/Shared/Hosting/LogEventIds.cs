@@ -17,6 +17,7 @@ public static class LogEventIds
     public const int XdsClient = 1200;
     public const int ConfigDistribution = 1300;
     public const int ConfigFileSource = 1400;
+    public const int Kubernetes = 1500;
 
     // Galley: 2000-2999.
     public const int GalleyAdmission = 2100;
@@ -41,6 +42,7 @@ public static class LogEventIds
         new("ControlPlane.Shared.Xds.Client", XdsClient),
         new("ControlPlane.Shared.Config.Distribution", ConfigDistribution),
         new("ControlPlane.Shared.Config.Sources", ConfigFileSource),
+        new("ControlPlane.Shared.Kubernetes", Kubernetes),
         new("ControlPlane.Galley.Admission", GalleyAdmission),
         new("ControlPlane.Galley.Distribution", GalleyDistribution),
         new("ControlPlane.Pilot.Xds.Push", PilotPush),
