@@ -37,38 +37,12 @@ internal sealed class ClientCertificateAuthenticator(CertificateAuthority author
             return AuthenticationResult.Fail($"client certificate not accepted: {status}");
         }
 
-        var uris = UriNames(certificate);
+        var uris = CertificateUris.Of(certificate);
         if (uris.Count != 1 || !SpiffeId.TryParse(uris[0], out var id))
         {
             return AuthenticationResult.Fail("client certificate does not carry exactly one SPIFFE id");
         }
 
         return AuthenticationResult.Success(new CallerIdentity(id, Name));
-    }
-
-    private static List<string> UriNames(X509Certificate2 certificate)
-    {
-        var names = new List<string>();
-        var san = certificate.Extensions[Oids.SubjectAltName];
-        if (san is null)
-        {
-            return names;
-        }
-
-        var sequence = new AsnReader(san.RawData, AsnEncodingRules.DER).ReadSequence();
-        while (sequence.HasData)
-        {
-            var tag = sequence.PeekTag();
-            if (tag.TagClass == TagClass.ContextSpecific && tag.TagValue == 6)
-            {
-                names.Add(sequence.ReadCharacterString(UniversalTagNumber.IA5String, tag));
-            }
-            else
-            {
-                sequence.ReadEncodedValue();
-            }
-        }
-
-        return names;
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ControlPlane.Shared.Bootstrap;
 using ControlPlane.Shared.Hosting;
 
 namespace ControlPlane.Meshctl.Commands;

@@ -34,6 +34,10 @@ public static class LogEventIds
     public const int MixerRateLimit = 5100;
     public const int MixerAuthorization = 5200;
 
+    // Agent (meshd-agent): 6000-6999.
+    public const int AgentCertificates = 6000;
+    public const int AgentXdsProxy = 6100;
+
     /// <summary>Every area with the namespace whose log methods use it, for the tests that check the ranges.</summary>
     public static IReadOnlyList<LogEventRange> Ranges { get; } =
     [
@@ -50,5 +54,7 @@ public static class LogEventIds
         new("ControlPlane.Citadel.Rotation", CitadelRotation),
         new("ControlPlane.Mixer.RateLimit", MixerRateLimit),
         new("ControlPlane.Mixer.Authorization", MixerAuthorization),
+        new("ControlPlane.Agent.Certificates", AgentCertificates),
+        new("ControlPlane.Agent.XdsProxy", AgentXdsProxy),
     ];
 }

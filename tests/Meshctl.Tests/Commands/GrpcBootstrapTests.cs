@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ControlPlane.Meshctl.Commands;
+using ControlPlane.Shared.Bootstrap;
 
 namespace ControlPlane.Meshctl.Tests.Commands;
 

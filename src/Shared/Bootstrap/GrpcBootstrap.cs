@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ControlPlane.Meshctl.Commands;
+namespace ControlPlane.Shared.Bootstrap;
 
 /// <summary>
 /// The gRPC xDS bootstrap (gRFC A27) Istio's agent writes for a proxyless workload: one insecure
@@ -10,7 +10,7 @@ namespace ControlPlane.Meshctl.Commands;
 /// an xDS-enabled server asks LDS for (gRFC A36), and, given certificate files, a
 /// <c>file_watcher</c> provider instance named <c>default</c> (gRFC A29) that Pilot's TLS contexts name.
 /// </summary>
-internal static class GrpcBootstrap
+public static class GrpcBootstrap
 {
     /// <summary>The certificate provider instance Pilot's generated TLS contexts refer to.</summary>
     public const string CertificateProviderInstance = "default";
@@ -56,6 +56,17 @@ internal static class GrpcBootstrap
                 ["locality"] = new JsonObject(),
             },
         };
+        var metadata = bootstrap["node"]!["metadata"]!.AsObject();
+        if (settings.ServiceAccount is { } serviceAccount)
+        {
+            metadata["SERVICE_ACCOUNT"] = serviceAccount;
+        }
+
+        if (settings.WorkloadName is { } workloadName)
+        {
+            metadata["WORKLOAD_NAME"] = workloadName;
+        }
+
         if (settings.Certificates is { } files)
         {
             bootstrap["certificate_providers"] = new JsonObject

@@ -1,0 +1,3 @@
+using ControlPlane.Agent.Hosting;
+
+return await AgentHost.RunAsync(args, Environment.GetEnvironmentVariables());
