@@ -82,6 +82,6 @@ public sealed partial class DocumentationTests
     [GeneratedRegex(@"^  ([a-z][a-z0-9-]*)(\s|$)")]
     private static partial Regex CommandLine();
 
-    [GeneratedRegex(@"^  (?:-\S+, )*(--[a-z0-9-]+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^  (?:-\S+, )*(--[a-zA-Z0-9-]+)", RegexOptions.Multiline)]
     private static partial Regex OptionLine();
 }

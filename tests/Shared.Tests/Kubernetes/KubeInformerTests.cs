@@ -168,6 +168,10 @@ public sealed class KubeInformerTests : IAsyncLifetime
     {
         _running = _informer.RunAsync(_stop.Token);
         await _informer.Synced.WaitAsync(Timeout);
+
+        // Synced means listed; the watch that follows may not be open yet, and a compaction or close
+        // forced before it opens would (rightly) not reach it.
+        await Eventually.TrueAsync(() => _api.OpenWatches >= 1, Timeout, "the informer's watch to open");
     }
 
     private async Task ChangesAsync(params string[] expected)

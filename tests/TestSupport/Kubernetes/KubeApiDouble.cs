@@ -37,6 +37,8 @@ public sealed class KubeApiDouble : IAsyncDisposable
         }
     }
 
+    private int _openWatches;
+
     public KubeResourceCatalog Catalog { get; }
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
@@ -137,6 +139,28 @@ public sealed class KubeApiDouble : IAsyncDisposable
 
     /// <summary>Compacts the history up to now: open watches end with an ERROR event carrying 410, and a watch from an older resourceVersion is refused with 410.</summary>
     public void ForceCompaction() => Store.Compact();
+
+    /// <summary>Watches being served now, counted once each has fixed the history it reads from (so a compaction or close after this count includes it reaches it).</summary>
+    public int OpenWatches => Volatile.Read(ref _openWatches);
+
+    internal IDisposable TrackWatch()
+    {
+        Interlocked.Increment(ref _openWatches);
+        return new OpenWatch(this);
+    }
+
+    private sealed class OpenWatch(KubeApiDouble owner) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref owner._openWatches);
+            }
+        }
+    }
 
     /// <summary>Ends every open watch cleanly, as when their timeout is up.</summary>
     public void CloseWatches() => Store.CloseWatches();

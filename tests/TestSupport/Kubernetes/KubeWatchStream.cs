@@ -22,6 +22,7 @@ internal sealed class KubeWatchStream(KubeApiDouble owner, KubeResourceType type
         var timeout = int.TryParse(query["timeoutSeconds"], out var seconds) ? TimeSpan.FromSeconds(seconds) : owner.DefaultWatchTimeout;
         var deadline = DateTime.UtcNow + timeout;
         var epoch = _store.CurrentEpoch();
+        using var open = owner.TrackWatch();
         var initial = new List<JsonObject>();
         long after;
         var requested = query["resourceVersion"].ToString();
