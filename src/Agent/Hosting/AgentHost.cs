@@ -31,7 +31,7 @@ internal static class AgentHost
             return parsed.ExitCode;
         }
 
-        var debug = Enum.TryParse<LogLevel>(parsed.Setting(MeshFlags.LogLevel.ConfigKey), ignoreCase: true, out var level) && level <= LogLevel.Debug;
+        var debug = MeshConsole.IsDebug(parsed.Setting(MeshFlags.LogLevel.ConfigKey));
         WebApplication? app = null;
         try
         {
@@ -42,14 +42,7 @@ internal static class AgentHost
         }
         catch (Exception e)
         {
-            var (exitCode, line) = MeshStartupFailure.Describe(AgentFlags.Program, e);
-            await Console.Error.WriteLineAsync(line);
-            if (debug)
-            {
-                await Console.Error.WriteLineAsync(e.ToString());
-            }
-
-            return exitCode;
+            return await MeshConsole.ReportFailureAsync(AgentFlags.Program, e, debug);
         }
         finally
         {
@@ -84,12 +77,7 @@ internal static class AgentHost
         services.AddHostedService<CertificateRotator>();
         services.AddHealthChecks().AddCheck<CertificateReadiness>("certificate");
         services.AddGrpc();
-        QuietFrameworkLogs(builder, parsed.Setting(MeshFlags.LogLevel.ConfigKey));
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        });
+        MeshConsole.ConfigureLogging(builder);
 
         var address = IPAddress.Parse(options.BindAddress);
         AgentPorts? ports = null;
@@ -115,32 +103,8 @@ internal static class AgentHost
         app.UseRouting();
         var registry = app.Services.GetRequiredService<CollectorRegistry>();
         _ = app.Services.GetRequiredService<AgentMetrics>();
-    
         app.MapMetrics("/metrics", registry);
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions());
         return app;
-    }
-
-    /// <summary>As the control-plane hosts do: ASP.NET Core's per-request lines only at Debug.</summary>
-    private static void QuietFrameworkLogs(WebApplicationBuilder builder, string? configured)
-    {
-        if (configured is not null && !Enum.TryParse<LogLevel>(configured, ignoreCase: true, out _))
-        {
-            throw new MeshUsageException($"{MeshFlags.LogLevel.Name}: '{configured}' is not one of {string.Join(", ", Enum.GetNames<LogLevel>())}");
-        }
-
-        if (Enum.TryParse<LogLevel>(configured, ignoreCase: true, out var level) && level <= LogLevel.Debug)
-        {
-            return;
-        }
-
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-        builder.Logging.AddFilter("Grpc.AspNetCore.Server", LogLevel.Warning);
-        if (configured is not null)
-        {
-            builder.Logging.SetMinimumLevel(level);
-        }
     }
 }

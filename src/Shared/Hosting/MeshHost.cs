@@ -35,14 +35,14 @@ public static class MeshHost
             return parsed.ExitCode;
         }
 
-        var debug = IsDebug(parsed.Setting(MeshFlags.LogLevel.ConfigKey));
+        var debug = MeshConsole.IsDebug(parsed.Setting(MeshFlags.LogLevel.ConfigKey));
         WebApplication? app = null;
         try
         {
             app = Build(definition, parsed);
             await app.StartAsync();
             await app.WaitForShutdownAsync();
-            return FaultedService(app) is { } fault ? await ReportAsync(definition.Program, fault, debug) : MeshExitCodes.Success;
+            return FaultedService(app) is { } fault ? await MeshConsole.ReportFailureAsync(definition.Program, fault, debug) : MeshExitCodes.Success;
         }
         catch (Exception e)
         {
@@ -51,7 +51,7 @@ public static class MeshHost
                 await StopAfterFailedStartAsync(app);
             }
 
-            return await ReportAsync(definition.Program, e, debug);
+            return await MeshConsole.ReportFailureAsync(definition.Program, e, debug);
         }
         finally
         {
@@ -111,12 +111,7 @@ public static class MeshHost
         });
         builder.Services.AddSingleton<IMetricFactory>(sp => Metrics.WithCustomRegistry(sp.GetRequiredService<CollectorRegistry>()));
         builder.Services.AddHostedService<PortsFileWriter>();
-        QuietFrameworkLogs(builder);
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-        });
+        MeshConsole.ConfigureLogging(builder);
 
         definition.AddServices(builder);
         MeshStartupValidator.Decorate(builder.Services);
@@ -127,53 +122,6 @@ public static class MeshHost
         definition.MapServices(app);
         app.MapMonitoring();
         return app;
-    }
-
-    /// <summary>
-    /// ASP.NET Core logs every request at Information and Debug, which drowns the control plane's own
-    /// lines, so below <c>--log-level Debug</c> only its warnings are shown. Its hosting category is
-    /// switched off altogether then: while any level of it is enabled, ASP.NET Core starts an Activity
-    /// and a log scope for every request, about 1 KB and 1 µs per gRPC call (bench/Mixer.Bench).
-    /// </summary>
-    /// <remarks>
-    /// gRPC's server logs a client that goes away mid-stream as "Error reading message" at Information
-    /// with the IOException's stack trace; the services log that as one line of their own (the xDS
-    /// server at Debug), so below Debug only gRPC's warnings and errors are shown.
-    /// The generic host's own category is off too below Debug: a failed start is reported by
-    /// <see cref="RunAsync"/> as one line, and the host would log it first with its stack trace.
-    /// </remarks>
-    private static void QuietFrameworkLogs(WebApplicationBuilder builder)
-    {
-        var configured = builder.Configuration[MeshFlags.LogLevel.ConfigKey];
-        if (configured is not null && !Enum.TryParse<LogLevel>(configured, ignoreCase: true, out _))
-        {
-            throw new MeshUsageException($"{MeshFlags.LogLevel.Name}: '{configured}' is not one of {string.Join(", ", Enum.GetNames<LogLevel>())}");
-        }
-
-        if (IsDebug(configured))
-        {
-            return;
-        }
-
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-        builder.Logging.AddFilter("Grpc.AspNetCore.Server", LogLevel.Warning);
-    }
-
-    private static bool IsDebug(string? logLevel) =>
-        Enum.TryParse<LogLevel>(logLevel, ignoreCase: true, out var level) && level <= LogLevel.Debug;
-
-    private static async Task<int> ReportAsync(string program, Exception exception, bool debug)
-    {
-        var (exitCode, line) = MeshStartupFailure.Describe(program, exception);
-        await Console.Error.WriteLineAsync(line);
-        if (debug)
-        {
-            await Console.Error.WriteLineAsync(exception.ToString());
-        }
-
-        return exitCode;
     }
 
     /// <summary>
