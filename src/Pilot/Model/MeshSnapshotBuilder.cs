@@ -33,9 +33,12 @@ internal static class MeshSnapshotBuilder
             DestinationRules = destinationRules,
             PeerAuthentications = peerAuthentications,
             AuthorizationPolicies = authorizationPolicies,
-            WorkloadSecurity = WorkloadSecurityInputs.Digest(
-                registry,
-                config.OfKind(ConfigKinds.PeerAuthentication.Kind).Any() || config.OfKind(ConfigKinds.AuthorizationPolicy.Kind).Any()),
+            WorkloadSecurity = ReferenceEquals(registry, previous.Registry)
+                && !changedKinds.Contains(ConfigKinds.PeerAuthentication.Kind) && !changedKinds.Contains(ConfigKinds.AuthorizationPolicy.Kind)
+                ? previous.WorkloadSecurity
+                : WorkloadSecurityInputs.Digest(
+                    registry,
+                    config.OfKind(ConfigKinds.PeerAuthentication.Kind).Any() || config.OfKind(ConfigKinds.AuthorizationPolicy.Kind).Any()),
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ControlPlane.Shared.Registry;
 
 namespace ControlPlane.Pilot.Model;
@@ -8,14 +9,35 @@ namespace ControlPlane.Pilot.Model;
 /// Several workloads may share an address (everything on 127.0.0.1 in a test, host-network pods):
 /// then the port decides, and without a port match none is chosen rather than a neighbour.
 /// </summary>
+/// <remarks>
+/// Auto-mTLS asks once per endpoint of every cluster on a push, so the workloads are grouped by
+/// address once per registry (a registry is immutable) instead of scanned and sorted per question.
+/// </remarks>
 internal static class WorkloadLocator
 {
+    private static readonly ConditionalWeakTable<ServiceRegistry, ILookup<string, Workload>> ByAddress = new();
+
     public static Workload? Find(ServiceRegistry registry, string address, int port)
     {
-        var atAddress = registry.Workloads
-            .Where(w => string.Equals(w.Address, address, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(w => w.Namespace, StringComparer.Ordinal).ThenBy(w => w.Reference, StringComparer.Ordinal)
-            .ToList();
-        return atAddress.FirstOrDefault(w => w.Ports.Values.Contains(port)) ?? (atAddress.Count == 1 ? atAddress[0] : null);
+        var atAddress = ByAddress.GetValue(registry, Group)[address];
+        Workload? only = null;
+        var count = 0;
+        foreach (var workload in atAddress)
+        {
+            if (workload.Ports.Values.Contains(port))
+            {
+                return workload;
+            }
+
+            only = workload;
+            count++;
+        }
+
+        return count == 1 ? only : null;
     }
+
+    private static ILookup<string, Workload> Group(ServiceRegistry registry) =>
+        registry.Workloads
+            .OrderBy(w => w.Namespace, StringComparer.Ordinal).ThenBy(w => w.Reference, StringComparer.Ordinal)
+            .ToLookup(w => w.Address, StringComparer.OrdinalIgnoreCase);
 }

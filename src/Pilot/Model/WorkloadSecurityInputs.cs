@@ -21,7 +21,7 @@ internal static class WorkloadSecurityInputs
         var text = new StringBuilder();
         foreach (var service in registry.Services)
         {
-            var identities = registry.Endpoints(service.Hostname).Select(e => e.Identity).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            var identities = ServiceIdentities.Of(registry, service.Hostname).Order(StringComparer.Ordinal);
             text.Append(service.Hostname).Append('=').AppendJoin(',', identities).Append('\n');
         }
 

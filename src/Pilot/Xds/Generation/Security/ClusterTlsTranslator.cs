@@ -23,21 +23,20 @@ internal static class ClusterTlsTranslator
     {
         var subset = name.Subset.Length > 0 ? policy?.FindSubset(name.Subset) : null;
         var settings = Tls(subset?.TrafficPolicy, name.Port) ?? Tls(policy?.Spec.TrafficPolicy, name.Port);
-        var endpoints = snapshot.Registry.Endpoints(service.Hostname, name.Port)
-            .Where(e => subset is null || e.Matches(subset.Labels))
-            .ToList();
-        var mode = settings?.Mode ?? (AutoMtls.Applies(snapshot, service, endpoints) ? TlsMode.IstioMutual : TlsMode.Disable);
-        var sans = settings is { SubjectAltNames.Count: > 0 }
-            ? settings.SubjectAltNames.ToList()
-            : snapshot.Registry.Endpoints(service.Hostname).Select(e => e.Identity).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var mode = settings?.Mode ?? (AutoMtls.Applies(snapshot, service, Endpoints(snapshot, service, name.Port, subset)) ? TlsMode.IstioMutual : TlsMode.Disable);
         return mode switch
         {
-            TlsMode.IstioMutual => TlsContextBuilder.Socket(TlsContextBuilder.IstioMutual(sans)),
+            TlsMode.IstioMutual => TlsContextBuilder.Socket(TlsContextBuilder.IstioMutual(
+                settings is { SubjectAltNames.Count: > 0 } ? [.. settings.SubjectAltNames] : [.. ServiceIdentities.Of(snapshot.Registry, service.Hostname)])),
             TlsMode.Mutual => TlsContextBuilder.Socket(WithSni(TlsContextBuilder.IstioMutual(settings!.SubjectAltNames), settings.Sni)),
             TlsMode.Simple => TlsContextBuilder.Socket(TlsContextBuilder.Simple(settings!.SubjectAltNames, settings.Sni)),
             _ => null,
         };
     }
+
+    /// <summary>The endpoints behind the cluster, read only when auto-mTLS has to decide.</summary>
+    private static List<ServiceEndpoint> Endpoints(MeshSnapshot snapshot, MeshService service, int port, Subset? subset) =>
+        [.. snapshot.Registry.Endpoints(service.Hostname, port).Where(e => subset is null || e.Matches(subset.Labels))];
 
     private static Envoy.Extensions.TransportSockets.Tls.V3.UpstreamTlsContext WithSni(Envoy.Extensions.TransportSockets.Tls.V3.UpstreamTlsContext context, string sni)
     {
