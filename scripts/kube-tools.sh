@@ -47,9 +47,13 @@ if ! verified; then
   echo "kube-tools: the unpacked kubectl or helm does not have the expected checksum" >&2
   exit 1
 fi
-"$TOOLS_DIR/kubectl" version --client | grep -q 'Client Version: v1.33' ||
+# Read each version whole before matching: with pipefail, `cmd | grep -q` fails at random when grep
+# exits at its first match and the command dies of SIGPIPE writing the rest.
+kubectl_version=$("$TOOLS_DIR/kubectl" version --client)
+[[ $kubectl_version == *"Client Version: v1.33"* ]] ||
   { echo "kube-tools: $TOOLS_DIR/kubectl is not v1.33" >&2; exit 1; }
-"$TOOLS_DIR/helm" version --short | grep -q '^v4.1.4' ||
+helm_version=$("$TOOLS_DIR/helm" version --short)
+[[ $helm_version == v4.1.4* ]] ||
   { echo "kube-tools: $TOOLS_DIR/helm is not v4.1.4" >&2; exit 1; }
 echo "kube-tools: kubectl v1.33 and helm v4.1.4 installed in $TOOLS_DIR" >&2
 echo "$TOOLS_DIR"
